@@ -1,0 +1,1 @@
+"""investor-portal: YAML in git -> validated catalogue -> bilingual static portal."""

@@ -1,0 +1,1 @@
+"""Checks run while building the catalogue: references (errors), places (errors), quality (warnings)."""

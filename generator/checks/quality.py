@@ -1,0 +1,80 @@
+"""Warnings that do not stop a build (unless --strict): translations, sourcing, freshness."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Figure, LocalText
+from ..policy_status import days_left
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+
+EXPIRY_WARNING_DAYS = 90
+STALE_AFTER = timedelta(days=365)
+
+
+def walk(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Every nested model value with its field path."""
+    yield path, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from walk(getattr(value, name), path + (name,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from walk(item, path + (i,))
+
+
+def _field(path: tuple[str | int, ...]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
+
+
+def translation_coverage(cat: "Catalogue") -> tuple[int, int]:
+    """(texts with English, all bilingual texts) across every record."""
+    total = translated = 0
+    for located in cat.origins.values():
+        for _, value in walk(located.record):
+            if isinstance(value, LocalText):
+                total += 1
+                translated += value.en is not None
+    return translated, total
+
+
+def advisories(cat: "Catalogue") -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    today = cat.settings.build_date
+    for (kind, _), located in sorted(cat.origins.items()):
+        for path, value in walk(located.record):
+            if isinstance(value, LocalText) and value.en is None:
+                line, col = located.at(*path)
+                out.append(Diagnostic(located.file, line, col, _field(path) + ".en", "missing English text",
+                                      expected="an `en:` translation", found="only `zh:`",
+                                      hint="the English site shows the Chinese text with a note until added",
+                                      severity=Severity.WARNING))
+            elif isinstance(value, Figure) and (value.source is None or value.as_of is None):
+                missing = " and ".join(n for n, v in (("source", value.source), ("as_of", value.as_of)) if v is None)
+                line, col = located.at(*path)
+                out.append(Diagnostic(located.file, line, col, _field(path), f"figure without {missing}",
+                                      expected="every figure with its `source` and `as_of` date",
+                                      found=f"{missing} missing", hint="investors discount figures with no date or source",
+                                      severity=Severity.WARNING))
+    for pid, policy in sorted(cat.policies.items()):
+        located = cat.origins[("policy", pid)]
+        left = days_left(policy, today)
+        if cat.policy_status[pid] in ("in_force", "amended") and left is not None and 0 <= left <= EXPIRY_WARNING_DAYS:
+            line, col = located.at("effective_to")
+            out.append(Diagnostic(located.file, line, col, "effective_to", "policy expires soon",
+                                  expected=f"more than {EXPIRY_WARNING_DAYS} days of validity",
+                                  found=f"expires {policy.effective_to} ({left} days after the build date)",
+                                  hint="confirm whether it is renewed and add the successor policy",
+                                  severity=Severity.WARNING))
+        if policy.last_verified is not None and today - policy.last_verified > STALE_AFTER:
+            line, col = located.at("last_verified")
+            out.append(Diagnostic(located.file, line, col, "last_verified", "policy not verified for over a year",
+                                  expected=f"verified after {today - STALE_AFTER}", found=str(policy.last_verified),
+                                  hint="check the source and update `last_verified`", severity=Severity.WARNING))
+    return out

@@ -1,0 +1,190 @@
+"""Building blocks shared by every record: bilingual text, ids, figures, sources, contacts."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from ..units import ALIASES, UNITS
+
+LANGUAGES = ("zh", "en")
+Lang = Literal["zh", "en"]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo like `adress` must not vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_id(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", value):
+        raise ValueError("an id of lower-case letters, digits and hyphens, e.g. `laoshan-vr-park`")
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id), Field(description="Identifier: lower-case letters, digits, hyphens.",
+                                                      json_schema_extra={"pattern": "^[a-z0-9][a-z0-9-]{0,63}$"})]
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError("a web address starting with http:// or https://")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_url), Field(description="Web address (http or https).")]
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+def _check_email(value: str) -> str:
+    if not _EMAIL.fullmatch(value):
+        raise ValueError("an email address like invest@example.org")
+    return value
+
+
+Email = Annotated[str, AfterValidator(_check_email), Field(description="Email address.",
+                                                          json_schema_extra={"pattern": _EMAIL.pattern})]
+
+
+def phone_digits(value: str) -> str:
+    return re.sub(r"[\s\-()]", "", value)
+
+
+def _check_phone(value: str) -> str:
+    digits = phone_digits(value)
+    national = digits[3:] if digits.startswith("+86") else None
+    ok = (
+        (national is not None and re.fullmatch(r"(1[3-9]\d{9}|[2-9]\d{8,10}|400\d{7})", national))
+        or re.fullmatch(r"(0\d{9,11}|1[3-9]\d{9}|[48]00\d{7})", digits)
+    )
+    if not ok:
+        raise ValueError("a phone number like +86 532 0000 0000, 0532-00000000 or 138 0000 0000")
+    return value
+
+
+Phone = Annotated[str, AfterValidator(_check_phone), Field(description="Phone: +86 form or Chinese local form.")]
+
+
+class LocalText(Strict):
+    """Text in both languages, side by side. A missing `en` falls back to `zh` with a note."""
+
+    zh: str = Field(min_length=1, description="Simplified Chinese text (required).")
+    en: str | None = Field(default=None, min_length=1, description="English text; falls back to Chinese if missing.")
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.zh
+
+    def is_fallback(self, lang: str) -> bool:
+        return lang == "en" and not self.en
+
+
+class Source(Strict):
+    title: str | None = Field(default=None, description="Name of the publication or document.")
+    url: Url | None = None
+    as_of: date | None = Field(default=None, description="Date the fact was true or published.")
+
+
+def _check_unit(value: str) -> str:
+    if value not in UNITS:
+        alias = ALIASES.get(value)
+        hint = f"write `{alias}`" if alias else "known units: " + ", ".join(UNITS)
+        raise ValueError(f"a unit from the known list ({hint})")
+    return value
+
+
+UnitSymbol = Annotated[str, AfterValidator(_check_unit), Field(description="Unit from the known list, e.g. 元/kWh, 万元/亩, 元/m²/月, 亩.",
+                                                               json_schema_extra={"enum": list(UNITS)})]
+
+Currency = Literal["CNY", "USD", "EUR", "HKD", "JPY", "KRW"]
+
+
+class Figure(Strict):
+    """A number with its unit, date and source: every figure we show carries all three."""
+
+    value: float | None = Field(default=None, ge=0, description="The value; or give min and/or max for a range.")
+    min: float | None = Field(default=None, ge=0)
+    max: float | None = Field(default=None, ge=0)
+    unit: UnitSymbol
+    currency: Currency | None = Field(default=None, description="Required for money units (元…).")
+    tax_included: bool | None = None
+    as_of: date | None = Field(default=None, description="Date the figure was true.")
+    source: str | None = Field(default=None, description="Where the figure comes from (document or URL).")
+    sample: bool = Field(default=False, description="True when the figure is invented sample data.")
+    note: LocalText | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Figure":
+        if self.value is None and self.min is None and self.max is None:
+            raise ValueError("give `value`, or `min` and/or `max`")
+        if self.value is not None and (self.min is not None or self.max is not None):
+            raise ValueError("give either `value` or a `min`/`max` range, not both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"`min` ({self.min}) must not exceed `max` ({self.max})")
+        if UNITS[self.unit].money and self.currency is None:
+            raise ValueError(f"a `currency` (e.g. CNY) for the money unit {self.unit}")
+        return self
+
+
+class Point(Strict):
+    lat: float = Field(ge=-90, le=90, description="Latitude, WGS-84 (GPS), e.g. 36.11.")
+    lon: float = Field(ge=-180, le=180, description="Longitude, WGS-84 (GPS), e.g. 120.47.")
+    sample: bool = Field(default=False, description="True when the point is an approximate sample location.")
+
+
+class BoundingBox(Strict):
+    west: float = Field(ge=-180, le=180)
+    south: float = Field(ge=-90, le=90)
+    east: float = Field(ge=-180, le=180)
+    north: float = Field(ge=-90, le=90)
+
+    @model_validator(mode="after")
+    def _order(self) -> "BoundingBox":
+        if self.west >= self.east or self.south >= self.north:
+            raise ValueError("west < east and south < north")
+        return self
+
+    def as_tuple(self) -> tuple[float, float, float, float]:
+        return (self.west, self.south, self.east, self.north)
+
+
+Polygon = Annotated[list[tuple[float, float]], Field(min_length=3, description="Outline as [lon, lat] pairs (WGS-84).")]
+
+
+class Contact(Strict):
+    """A contact point: an office investors can reach, optionally a named officer."""
+
+    id: Id
+    office: LocalText
+    officer: LocalText | None = None
+    role: LocalText | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+    wechat: str | None = Field(default=None, pattern=r"^[A-Za-z][-_A-Za-z0-9]{5,19}$", description="WeChat id.")
+    languages: list[Lang | Literal["ja", "ko", "de", "fr", "ru"]] = Field(default_factory=lambda: ["zh"])
+    industries: list[Id] = Field(default_factory=list, description="Industries served; empty = general desk.")
+    areas: list[Id] = Field(default_factory=list, description="Parks served (ids); empty = whole district.")
+    hours: LocalText | None = None
+    address: LocalText | None = None
+    sample: bool = Field(default=False, description="True when the contact is invented sample data.")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "Contact":
+        if not (self.phone or self.email or self.wechat):
+            raise ValueError("at least one of `phone`, `email` or `wechat`")
+        return self
+
+
+class Attachment(Strict):
+    title: LocalText
+    url: Url
+
+
+class Image(Strict):
+    path: str = Field(description="Image file under content/images/.")
+    caption: LocalText

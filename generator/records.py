@@ -1,0 +1,181 @@
+"""Where each record kind lives in the repository, and turning a loaded file into a model.
+
+Pydantic errors arrive as (location tuple, type, message); we translate them into
+Diagnostics that point at the YAML line of the offending field.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic, show_value
+from .model import CostSheet, District, Industry, Park, Policy, Settings
+from .yaml_source import LoadedFile, Positions, _dotted
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    name: str  # also the schema file name: schema/<name>.schema.json
+    folder: str  # relative to the data root
+    model: type[BaseModel]
+    single_file: bool = False  # settings: one file, not a folder
+
+
+KINDS: tuple[RecordKind, ...] = (
+    RecordKind("settings", "content/site.yml", Settings, single_file=True),
+    RecordKind("district", "content/districts", District),
+    RecordKind("industry", "content/industries", Industry),
+    RecordKind("park", "parks", Park),
+    RecordKind("policy", "policies", Policy),
+    RecordKind("cost", "content/costs", CostSheet),
+)
+
+
+@dataclass(frozen=True)
+class Located(Generic[M]):
+    """A validated record and where it came from (for messages about it later)."""
+
+    record: M
+    file: str
+    positions: Positions
+
+    def at(self, *path: str | int) -> tuple[int, int]:
+        return self.positions.at(tuple(path))
+
+
+def kind_files(root: Path, kind: RecordKind) -> list[Path]:
+    target = root / kind.folder
+    if kind.single_file:
+        return [target] if target.exists() else []
+    if not target.is_dir():
+        return []
+    return sorted(p for p in target.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _readable_expected(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return "this field (it is required)"
+    if kind == "literal_error":
+        return "one of " + str(ctx.get("expected", "")).replace("'", "")
+    if kind in ("value_error", "assertion_error"):
+        msg = str(error["msg"])
+        return msg.removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch":
+        return f"text matching {ctx.get('pattern')}"
+    return str(error["msg"]).replace("Input should be", "").strip() or kind
+
+
+def _unknown_field_hint(model: type[BaseModel], loc: tuple[Any, ...], key: str) -> str:
+    target: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = getattr(target, "model_fields", {}).get(part)
+        if field is None:
+            return ""
+        target = _model_in(field.annotation)
+        if target is None:
+            return ""
+    names = list(getattr(target, "model_fields", {}))
+    close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
+    if close:
+        return "did you mean " + " or ".join(f"`{c}`" for c in close) + "?"
+    return "allowed fields here: " + ", ".join(names)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def validation_diagnostics(exc: ValidationError, kind: RecordKind, loaded: LoadedFile) -> list[Diagnostic]:
+    out = []
+    for error in exc.errors():
+        loc = _data_path(loaded.data, error["loc"])
+        found_value = error.get("input")
+        if error["type"] in ("value_error", "assertion_error"):
+            # model-level checks name the field they are about in backticks; point at it
+            loc, found_value = _named_field(loaded.data, loc, str(error["msg"]), found_value)
+        line, col = loaded.positions.at(loc)
+        field = _dotted(loc) or "(record)"
+        if error["type"] == "extra_forbidden":
+            key = str(loc[-1])
+            out.append(Diagnostic(loaded.name, line, col, field, "unknown field",
+                                  expected="a field this record has", found=f"`{key}`",
+                                  hint=_unknown_field_hint(kind.model, loc, key)))
+            continue
+        found = "nothing" if error["type"] == "missing" else show_value(found_value)
+        hint = ""
+        if error["type"] == "missing":
+            hint = f"add `{loc[-1]}:` here" if loc else ""
+        out.append(Diagnostic(loaded.name, line, col, field,
+                              "missing required field" if error["type"] == "missing" else "invalid value",
+                              expected=_readable_expected(error), found=found, hint=hint))
+    return out
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """Drop the union-branch labels pydantic puts into `loc`, keeping the path through the data."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, list) and isinstance(part, int):
+            path.append(part)
+            node = node[part] if part < len(node) else None
+        elif isinstance(node, dict) and isinstance(part, str) and (part in node or not _is_branch_label(part)):
+            path.append(part)
+            node = node.get(part)
+        elif not isinstance(node, (dict, list)):
+            break
+    return tuple(path)
+
+
+def _named_field(data: Any, loc: tuple[str | int, ...], msg: str, found: Any) -> tuple[tuple[str | int, ...], Any]:
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return loc, found
+    if isinstance(node, dict):
+        for name in re.findall(r"`([a-z_]+)`", msg):
+            if name in node:
+                return loc + (name,), node[name]
+    return loc, found
+
+
+def _is_branch_label(part: str) -> bool:
+    return any(ch in part for ch in "[]()'") or part in {"str", "int", "float", "bool", "date", "none", "list"}
+
+
+def validate_record(kind: RecordKind, loaded: LoadedFile) -> tuple[Located | None, list[Diagnostic]]:
+    if not isinstance(loaded.data, dict):
+        return None, [Diagnostic(loaded.name, 1, 1, "(record)", "a record must be a mapping of fields",
+                                 expected="field: value lines", found=type(loaded.data).__name__,
+                                 hint="start each line with a field name followed by ':'")]
+    try:
+        record = kind.model.model_validate(loaded.data)
+    except ValidationError as exc:
+        return None, validation_diagnostics(exc, kind, loaded)
+    return Located(record, loaded.name, loaded.positions), []
+
+
+def path_of(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,83 @@
+"""Units a figure may carry, what they measure, and the conversions later features use.
+
+A closed list keeps figures comparable across districts: a clerk who types `元/平米/月`
+gets told the accepted spelling instead of a costs table that silently mixes units.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SQUARE_METRES_PER_MU = 10_000 / 15  # 1 亩 = 666.67 m² exactly by definition
+SQUARE_METRES_PER_HECTARE = 10_000.0
+
+
+@dataclass(frozen=True)
+class Unit:
+    symbol: str
+    quantity: str  # what it measures; figures are compared only within one quantity
+    money: bool  # needs a currency
+    zh: str
+    en: str
+
+
+_UNITS = [
+    Unit("亩", "area", False, "亩", "mu"),
+    Unit("m²", "area", False, "平方米", "m²"),
+    Unit("ha", "area", False, "公顷", "ha"),
+    Unit("km²", "area", False, "平方公里", "km²"),
+    Unit("元/kWh", "energy_price", True, "元/千瓦时", "CNY/kWh"),
+    Unit("元/m³", "volume_price", True, "元/立方米", "CNY/m³"),
+    Unit("元/t", "mass_price", True, "元/吨", "CNY/t"),
+    Unit("元/亩", "land_price", True, "元/亩", "CNY/mu"),
+    Unit("万元/亩", "land_price", True, "万元/亩", "10k CNY/mu"),
+    Unit("元/m²", "land_price", True, "元/平方米", "CNY/m²"),
+    Unit("元/m²/月", "rent", True, "元/平方米/月", "CNY/m²/month"),
+    Unit("元/m²/天", "rent_daily", True, "元/平方米/天", "CNY/m²/day"),
+    Unit("元/月", "monthly_amount", True, "元/月", "CNY/month"),
+    Unit("元/年", "yearly_amount", True, "元/年", "CNY/year"),
+    Unit("元/小时", "hourly_amount", True, "元/小时", "CNY/hour"),
+    Unit("元", "amount", True, "元", "CNY"),
+    Unit("万元", "amount", True, "万元", "10k CNY"),
+    Unit("亿元", "amount", True, "亿元", "100M CNY"),
+    Unit("%", "ratio", False, "%", "%"),
+    Unit("kV", "voltage", False, "千伏", "kV"),
+    Unit("MVA", "power_capacity", False, "兆伏安", "MVA"),
+    Unit("kVA", "power_capacity", False, "千伏安", "kVA"),
+    Unit("MW", "power_capacity", False, "兆瓦", "MW"),
+    Unit("m³/d", "flow", False, "立方米/日", "m³/day"),
+    Unit("t/d", "flow", False, "吨/日", "t/day"),
+    Unit("m³/h", "flow_hourly", False, "立方米/小时", "m³/hour"),
+    Unit("km", "distance", False, "公里", "km"),
+    Unit("min", "duration", False, "分钟", "min"),
+    Unit("家", "count", False, "家", "firms"),
+    Unit("人", "people", False, "人", "people"),
+]
+
+UNITS: dict[str, Unit] = {u.symbol: u for u in _UNITS}
+
+# Common ways clerks write a unit, mapped to our spelling (used for hints, never silently).
+ALIASES = {
+    "元/度": "元/kWh", "元/千瓦时": "元/kWh", "元/立方米": "元/m³", "元/方": "元/m³", "元/吨": "元/t",
+    "平方米": "m²", "平米": "m²", "m2": "m²", "公顷": "ha", "平方公里": "km²", "km2": "km²",
+    "元/平方米/月": "元/m²/月", "元/平米/月": "元/m²/月", "元/m2/月": "元/m²/月", "元/㎡/月": "元/m²/月",
+    "元/平方米": "元/m²", "元/m2": "元/m²", "元/平方米/天": "元/m²/天", "元/m2/天": "元/m²/天",
+    "吨/日": "t/d", "立方米/日": "m³/d", "公里": "km", "千伏": "kV", "分钟": "min",
+}
+
+_AREA_IN_M2 = {"m²": 1.0, "亩": SQUARE_METRES_PER_MU, "ha": SQUARE_METRES_PER_HECTARE, "km²": 1_000_000.0}
+_LAND_PRICE_IN_YUAN_PER_M2 = {"元/m²": 1.0, "元/亩": 1 / SQUARE_METRES_PER_MU, "万元/亩": 10_000 / SQUARE_METRES_PER_MU}
+
+
+def convert(value: float, from_unit: str, to_unit: str) -> float:
+    """Convert between units of the same quantity (area: 亩/m²/ha/km²; land price: 元/m², 元/亩, 万元/亩)."""
+    for table in (_AREA_IN_M2, _LAND_PRICE_IN_YUAN_PER_M2):
+        if from_unit in table and to_unit in table:
+            return value * table[from_unit] / table[to_unit]
+    raise ValueError(f"cannot convert {from_unit} to {to_unit}")
+
+
+def unit_label(symbol: str, lang: str) -> str:
+    unit = UNITS.get(symbol)
+    if unit is None:
+        return symbol
+    return unit.zh if lang == "zh" else unit.en
