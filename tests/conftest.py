@@ -14,4 +14,5 @@ def minimal_portal(tmp_path: Path) -> Path:
     """A copy of the smallest valid portal, safe to break."""
     target = tmp_path / "portal"
     shutil.copytree(MINIMAL, target)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")  # the real base config, not a copy to drift
     return target

@@ -1,0 +1,55 @@
+"""Small Markdown pieces shared by page types: figure tables, badges, link lists."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..catalogue import Catalogue
+from ..model import Contact, Figure
+from .enquiry import enquiry_block
+from .escape import h, md
+from .i18n import fmt_amount, fmt_figure_notes, status_label, t, text
+from .links import absolute_url, doc_path, html_link, md_link
+
+
+def figure_table(rows: Iterable[tuple[str, Figure | None]], lang: str) -> str:
+    body = [f"| {md(label)} | {md(fmt_amount(fig, lang))} | {md(fmt_figure_notes(fig, lang))} |"
+            for label, fig in rows if fig is not None]
+    if not body:
+        return ""
+    head = f"| {t('metric', lang)} | {t('value', lang)} | {t('source', lang)} |\n|---|---|---|\n"
+    return head + "\n".join(body) + "\n"
+
+
+def status_badge(status: str, lang: str) -> str:
+    return f'<span class="status status-{status}">{h(status_label(status, lang))}</span>'
+
+
+def record_link(cat: Catalogue, from_doc: str, section: str, record_id: str, lang: str) -> str:
+    names = {"parks": cat.parks, "industries": cat.industries, "districts": cat.districts, "policies": cat.policies}
+    record = names[section][record_id]
+    label = record.title if section == "policies" else record.name
+    return f"[{md(text(label, lang))}]({md_link(from_doc, doc_path(section, record_id))})"
+
+
+def link_list(cat: Catalogue, from_doc: str, section: str, ids: Iterable[str], lang: str) -> str:
+    items = [f"- {record_link(cat, from_doc, section, i, lang)}" for i in ids]
+    return "\n".join(items) + "\n" if items else f"{t('none_yet', lang)}\n"
+
+
+def policy_list(cat: Catalogue, from_doc: str, ids: Iterable[str], lang: str) -> str:
+    items = []
+    for pid in ids:
+        policy = cat.policies[pid]
+        number = f" · {md(policy.doc_number)}" if policy.doc_number else ""
+        items.append(f"- {record_link(cat, from_doc, 'policies', pid, lang)}{number} {status_badge(cat.policy_status[pid], lang)}")
+    return "\n".join(items) + "\n" if items else f"{t('none_yet', lang)}\n"
+
+
+def enquiry(cat: Catalogue, doc: str, lang: str, contact: Contact, reference: str, title: str) -> str:
+    url = absolute_url(cat.settings, lang, doc)
+    vcard = html_link(doc, f"contacts/{contact.id}.vcf")
+    return "\n" + enquiry_block(contact, lang, reference, title, url, vcard) + "\n"
+
+
+def fallback_note(lang: str) -> str:
+    return f'<p class="fallback-note">{h(t("fallback_note", lang))}</p>\n'

@@ -1,0 +1,28 @@
+"""Operating costs compared across districts (and parks with their own sheets), metric by metric."""
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..model.cost import Metric
+from .blocks import record_link
+from .escape import md
+from .i18n import enum, fmt_amount, fmt_figure_notes, t
+from .links import doc_path
+
+METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
+
+
+def cost_page(cat: Catalogue, lang: str) -> str:
+    doc = doc_path("costs")
+    out = [f"# {t('costs', lang)}", ""]
+    for metric in METRICS:
+        rows = []
+        for place, sheet in sorted(cat.costs.items()):
+            section = "districts" if place in cat.districts else "parks"
+            for item in sheet.items:
+                if item.metric == metric:
+                    rows.append(f"| {record_link(cat, doc, section, place, lang)} | {md(fmt_amount(item, lang))} "
+                                f"| {md(fmt_figure_notes(item, lang))} |")
+        if rows:
+            out += [f"## {md(enum(metric, lang))}", "", f"| {t('place', lang)} | {t('value', lang)} | {t('source', lang)} |",
+                    "|---|---|---|"] + rows + [""]
+    return "\n".join(out)

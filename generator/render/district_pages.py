@@ -1,0 +1,55 @@
+"""Districts and zones: an index and one page each with parks, policies, costs and desks."""
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from .blocks import enquiry, figure_table, policy_list, record_link
+from .enquiry import contact_card
+from .escape import md, md_block
+from .i18n import enum, t, text
+from .links import doc_path, html_link
+
+
+def district_index(cat: Catalogue, lang: str) -> str:
+    doc = doc_path("districts")
+    lines = [f"# {t('districts', lang)}", "",
+             f"| {t('districts', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} | {t('parks', lang)} |",
+             "|---|---|---|---|"]
+    for did, district in sorted(cat.districts.items()):
+        industries = ", ".join(record_link(cat, doc, "industries", i, lang) for i in district.leading_industries)
+        lines.append(f"| {record_link(cat, doc, 'districts', did, lang)} | {md(enum(district.kind, lang))} | {industries} "
+                     f"| {len(cat.parks_by_district[did])} |")
+    return "\n".join(lines) + "\n"
+
+
+def district_page(cat: Catalogue, district_id: str, lang: str) -> str:
+    district = cat.districts[district_id]
+    doc = doc_path("districts", district_id)
+    name = text(district.name, lang)
+    out = [f"# {md(name)}", "", md_block(text(district.overview, lang)), "", "| | |", "|---|---|",
+           f"| {t('kind', lang)} | {md(enum(district.kind, lang))} |", f"| {t('place', lang)} | {md(text(district.city, lang))} |"]
+    if district.division_code:
+        out.append(f"| {t('division_code', lang)} | {md(district.division_code)} |")
+    if district.parent:
+        out.append(f"| {t('district', lang)} | {record_link(cat, doc, 'districts', district.parent, lang)} |")
+    industries = ", ".join(record_link(cat, doc, "industries", i, lang) for i in district.leading_industries)
+    out += [f"| {t('leading_industries', lang)} | {industries} |", ""]
+    parks = cat.parks_by_district[district_id]
+    out += [f"## {t('parks_here', lang)}", ""]
+    if parks:
+        out += [f"| {t('parks', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} |", "|---|---|---|"]
+        for pid in parks:
+            park = cat.parks[pid]
+            inds = ", ".join(record_link(cat, doc, "industries", i, lang) for i in park.industries)
+            out.append(f"| {record_link(cat, doc, 'parks', pid, lang)} | {md(enum(park.kind, lang))} | {inds} |")
+        out.append("")
+    else:
+        out += [t("none_yet", lang), ""]
+    out += [f"## {t('policies_here', lang)}", "", policy_list(cat, doc, cat.policies_by_district[district_id], lang)]
+    sheet = cat.costs.get(district_id)
+    if sheet:
+        out += [f"## {t('local_costs', lang)}", "", figure_table([(enum(i.metric, lang), i) for i in sheet.items], lang)]
+    out += [f"## {t('contacts_here', lang)}", ""]
+    for contact in district.contacts:
+        out += [contact_card(contact, lang, html_link(doc, f"contacts/{contact.id}.vcf")), ""]
+    out.append(enquiry(cat, doc, lang, cat.desk_for(district_id, None), f"district/{district_id}", name))
+    return "\n".join(out)

@@ -1,0 +1,65 @@
+"""Enquiry links: mailto with subject and body prefilled, tel links, WeChat and vCard.
+
+Every part of a mailto URL is percent-encoded with no safe characters, so no text in the
+data (a name with '&bcc=' or a newline) can add a header to the mail.
+"""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from ..model import Contact
+from ..model.common import phone_digits
+from .escape import h
+from .i18n import enum, t, text
+
+
+def mailto(address: str, subject: str, body: str) -> str:
+    return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+
+def enquiry_subject(lang: str, reference: str, title: str) -> str:
+    return f"[{reference}] {t('enquiry_subject', lang)}: {title}"
+
+
+def enquiry_body(lang: str, reference: str, title: str, page_url: str) -> str:
+    return (f"{t('mail_greeting', lang)}\n{title}\n{t('reference', lang)}: {reference}\n"
+            f"{t('page', lang)}: {page_url}\n\n{t('mail_question', lang)}\n")
+
+
+def tel(phone: str) -> str:
+    return "tel:" + quote(phone_digits(phone), safe="+")
+
+
+def contact_card(contact: Contact, lang: str, vcard_href: str, *, mail_href: str | None = None) -> str:
+    """Raw HTML card; every data value goes through h()."""
+    rows = [f'<p class="contact-office"><strong>{h(text(contact.office, lang))}</strong>'
+            + (f"<br>{h(text(contact.officer, lang))}" if contact.officer else "")
+            + (f" · {h(text(contact.role, lang))}" if contact.role else "") + "</p>", "<ul>"]
+    if contact.email:
+        href = mail_href or f"mailto:{quote(contact.email, safe='@')}"
+        rows.append(f'<li>{t("email", lang)}: <a class="enquiry-mail" href="{h(href)}">{h(contact.email)}</a></li>')
+    if contact.phone:
+        rows.append(f'<li>{t("phone", lang)}: <a href="{h(tel(contact.phone))}">{h(contact.phone)}</a></li>')
+    if contact.wechat:
+        rows.append(f"<li>{t('wechat', lang)}: <code>{h(contact.wechat)}</code></li>")
+    if contact.hours:
+        rows.append(f"<li>{t('hours', lang)}: {h(text(contact.hours, lang))}</li>")
+    if contact.address:
+        rows.append(f"<li>{t('address', lang)}: {h(text(contact.address, lang))}</li>")
+    rows.append(f"<li>{t('languages', lang)}: {h(', '.join(enum(l, lang) for l in contact.languages))}</li>")
+    rows.append(f'<li><a href="{h(vcard_href)}" download>{t("vcard", lang)}</a></li>')
+    if contact.sample:
+        rows.append(f'<li class="sample-flag">{t("sample", lang)}</li>')
+    rows.append("</ul>")
+    return '<div class="contact-card" data-contact="' + h(contact.id) + '">\n' + "\n".join(rows) + "\n</div>"
+
+
+def enquiry_block(contact: Contact, lang: str, reference: str, title: str, page_url: str, vcard_href: str) -> str:
+    subject = enquiry_subject(lang, reference, title)
+    body = enquiry_body(lang, reference, title, page_url)
+    href = mailto(contact.email, subject, body) if contact.email else None
+    button = (f'<a class="md-button md-button--primary enquiry-button" href="{h(href)}">{t("ask", lang)}</a>'
+              if href else "")
+    return (f'<div class="enquiry" id="enquiry" data-reference="{h(reference)}">\n'
+            f'<h2>{t("ask", lang)}</h2>\n<p>{t("ask_lead", lang)} {button}</p>\n'
+            + contact_card(contact, lang, vcard_href, mail_href=href) + "\n</div>\n")

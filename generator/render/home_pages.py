@@ -1,0 +1,54 @@
+"""The home page and the free Markdown pages from content/pages/."""
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..pages_source import Page
+from .blocks import fallback_note, record_link
+from .escape import markdown_without_html, md
+from .i18n import fmt_number, t, text
+from .links import doc_path, md_link
+from .park_pages import available_land_mu
+
+HOME_SLUG = "home"
+
+
+def _body(page: Page, lang: str) -> str:
+    """The page's Markdown without its title line (the page supplies its own)."""
+    lines = page.text(lang).splitlines()
+    if lines and lines[0].startswith("# "):
+        lines = lines[1:]
+    return markdown_without_html("\n".join(lines).strip())
+
+
+def home_page(cat: Catalogue, lang: str) -> str:
+    doc = "index.md"
+    out = [f"# {md(text(cat.settings.title, lang))}", ""]
+    if cat.settings.tagline:
+        out += [f'<p class="tagline">{md(text(cat.settings.tagline, lang))}</p>', ""]
+    home = cat.pages.get(HOME_SLUG)
+    if home:
+        out += [fallback_note(lang) if home.is_fallback(lang) else "", _body(home, lang), ""]
+    in_force = sum(1 for s in cat.policy_status.values() if s in ("in_force", "amended"))
+    land = sum(v for v in (available_land_mu(cat, p) for p in cat.parks) if v)
+    figures = [(len(cat.districts), t("districts", lang)), (len(cat.parks), t("parks", lang)),
+               (len(cat.industries), t("industries", lang)), (in_force, t("policies", lang) + f" ({t('status', lang)}: ✓)"),
+               (f"{fmt_number(round(land))} {'亩' if lang == 'zh' else 'mu'}", t("land_available", lang))]
+    out += [f"## {t('key_figures', lang)}", "", '<div class="key-figures">']
+    out += [f'<div class="key-figure"><span class="key-number">{n}</span><span class="key-label">{md(label)}</span></div>'
+            for n, label in figures]
+    out += ["</div>", "", f"## {t('by_industry', lang)}", ""]
+    for iid in sorted(cat.industries):
+        out.append(f"- {record_link(cat, doc, 'industries', iid, lang)} ({len(cat.parks_by_industry[iid])} {t('parks', lang)})")
+    out += ["", f"## {t('by_district', lang)}", ""]
+    for did in sorted(cat.districts):
+        out.append(f"- {record_link(cat, doc, 'districts', did, lang)} ({len(cat.parks_by_district[did])} {t('parks', lang)})")
+    guides = [s for s in sorted(cat.pages) if s != HOME_SLUG]
+    if guides:
+        out += ["", f"## {t('guides', lang)}", ""]
+        out += [f"- [{md(cat.pages[s].title(lang))}]({md_link(doc, doc_path('pages', s))})" for s in guides]
+    return "\n".join(out) + "\n"
+
+
+def free_page(page: Page, lang: str) -> str:
+    note = fallback_note(lang) + "\n" if page.is_fallback(lang) else ""
+    return f"# {md(page.title(lang))}\n\n{note}{_body(page, lang)}"

@@ -1,0 +1,241 @@
+"""Interface strings in both languages, and formatting of dates, figures and statuses."""
+from __future__ import annotations
+
+from datetime import date
+
+from ..model import Figure, LocalText
+from ..units import unit_label
+
+UI: dict[str, tuple[str, str]] = {
+    # key: (zh, en)
+    "home": ("首页", "Home"),
+    "industries": ("产业", "Industries"),
+    "parks": ("园区", "Parks"),
+    "districts": ("区市与功能区", "Districts and zones"),
+    "policies": ("政策", "Policies"),
+    "costs": ("要素成本", "Operating costs"),
+    "contacts": ("联系我们", "Contacts"),
+    "map": ("产业地图", "Industry map"),
+    "guides": ("指南", "Guides"),
+    "ask": ("咨询", "Ask about this"),
+    "ask_lead": ("就本页内容直接联系负责的招商部门：", "Ask the responsible investment office directly about this page:"),
+    "email": ("邮件", "Email"),
+    "phone": ("电话", "Phone"),
+    "wechat": ("微信", "WeChat"),
+    "hours": ("办公时间", "Office hours"),
+    "address": ("地址", "Address"),
+    "languages": ("服务语言", "Languages"),
+    "vcard": ("下载名片 (vCard)", "Download contact card (vCard)"),
+    "reference": ("参考编号", "Reference"),
+    "page": ("页面", "Page"),
+    "mail_greeting": ("您好，我想咨询以下内容：", "Hello, I would like to ask about:"),
+    "mail_question": ("我的问题：", "My question:"),
+    "enquiry_subject": ("咨询", "Enquiry"),
+    "fallback_note": ("（暂无英文译文，显示中文原文）", "(English translation pending; Chinese original shown)"),
+    "sample": ("示例数据", "sample data"),
+    "source": ("来源", "source"),
+    "as_of": ("截至", "as of"),
+    "tax_incl": ("含税", "tax included"),
+    "tax_excl": ("不含税", "tax excluded"),
+    "district": ("所在区市", "District"),
+    "kind": ("类型", "Type"),
+    "level": ("级别", "Level"),
+    "operator": ("运营主体", "Operator"),
+    "approval": ("批准文件", "Approval"),
+    "former_names": ("曾用名", "Former names"),
+    "location": ("位置", "Location"),
+    "land": ("土地", "Land"),
+    "land_total": ("规划面积", "Total area"),
+    "land_available": ("可用土地", "Available land"),
+    "land_largest": ("最大连片地块", "Largest contiguous plot"),
+    "prices": ("地价与租金", "Land prices and rents"),
+    "thresholds": ("准入门槛", "Entry thresholds"),
+    "investment_intensity": ("投资强度", "Investment intensity"),
+    "tax_per_mu": ("亩均税收", "Tax per mu"),
+    "utilities": ("配套能力", "Utilities"),
+    "transport": ("交通", "Transport"),
+    "leading_industries": ("主导产业", "Leading industries"),
+    "anchor_tenants": ("龙头企业", "Anchor tenants"),
+    "facilities": ("配套设施", "Facilities"),
+    "applicable_policies": ("适用政策", "Policies that apply"),
+    "local_costs": ("当地要素成本", "Local operating costs"),
+    "chain": ("产业链", "Industry chain"),
+    "upstream": ("上游", "Upstream"),
+    "midstream": ("中游", "Midstream"),
+    "downstream": ("下游", "Downstream"),
+    "anchor_firms": ("龙头企业", "Anchor firms"),
+    "covered_by": ("承载园区", "Parks covering it"),
+    "none_yet": ("暂无", "None yet"),
+    "doc_number": ("文号", "Document number"),
+    "issuer": ("发文机关", "Issuer"),
+    "issued": ("发布日期", "Issued"),
+    "effective": ("有效期", "In effect"),
+    "status": ("状态", "Status"),
+    "category": ("类别", "Category"),
+    "support_types": ("支持方式", "Support type"),
+    "benefits": ("支持内容", "Benefits"),
+    "eligibility": ("申报条件", "Eligibility"),
+    "firm_size": ("企业规模", "Firm size"),
+    "stage": ("发展阶段", "Stage"),
+    "ownership": ("所有制", "Ownership"),
+    "how_to_apply": ("如何申请", "How to apply"),
+    "interpretation": ("政策解读", "Interpretation"),
+    "attachments": ("附件", "Attachments"),
+    "original": ("原文", "Original document"),
+    "last_verified": ("最近核实", "Last verified"),
+    "replaces": ("替代", "Replaces"),
+    "replaced_by": ("被替代", "Replaced by"),
+    "amends": ("修订", "Amends"),
+    "amended_by": ("被修订", "Amended by"),
+    "jurisdiction": ("适用范围", "Applies in"),
+    "city_wide": ("全市", "City-wide"),
+    "all_industries": ("所有产业", "All industries"),
+    "until": ("至", "until"),
+    "open_ended": ("长期有效", "no end date"),
+    "overview": ("概况", "Overview"),
+    "division_code": ("行政区划代码", "Division code"),
+    "metric": ("指标", "Metric"),
+    "place": ("地区", "Place"),
+    "value": ("数值", "Value"),
+    "office": ("部门", "Office"),
+    "serves": ("服务领域", "Serves"),
+    "general_desk": ("综合服务", "General desk"),
+    "key_figures": ("数据概览", "Key figures"),
+    "by_industry": ("按产业查找", "Find by industry"),
+    "by_district": ("按区域查找", "Find by district"),
+    "data_as_of": ("数据截至", "Data as of"),
+    "built": ("生成日期", "Built"),
+    "parks_here": ("区内园区", "Parks here"),
+    "policies_here": ("适用政策", "Policies that apply here"),
+    "contacts_here": ("招商联系人", "Investment contacts"),
+    "distance": ("距离", "Distance"),
+    "segment": ("环节", "Segment"),
+    "days_left": ("天后到期", "days left"),
+    "operator_site": ("网站", "website"),
+    "range_sep": ("–", "–"),
+    "up_to": ("最高", "up to"),
+    "from": ("最低", "from"),
+    "rate": ("比例", "rate"),
+    "cap": ("上限", "cap"),
+}
+
+STATUS = {
+    "in_force": ("现行有效", "In force"),
+    "not_yet_in_force": ("尚未生效", "Not yet in force"),
+    "expired": ("已失效", "Expired"),
+    "repealed": ("已废止", "Repealed"),
+    "amended": ("已修订", "Amended"),
+}
+
+ENUMS: dict[str, tuple[str, str]] = {
+    # district kinds
+    "district": ("区", "District"), "county_city": ("县级市", "County-level city"),
+    "national_zone": ("国家级开发区", "National development zone"),
+    "provincial_zone": ("省级开发区", "Provincial development zone"), "new_area": ("国家级新区", "State-level new area"),
+    # park kinds
+    "industrial_park": ("产业园", "Industrial park"), "science_park": ("科技园", "Science park"),
+    "trade_city": ("商贸城", "Trade city"), "expo_centre": ("博览中心", "Expo centre"),
+    "incubator": ("孵化器", "Incubator"), "free_trade_zone": ("自贸片区", "Free trade zone"),
+    "logistics_park": ("物流园", "Logistics park"), "park_in_zone": ("区中园", "Park within a zone"),
+    # levels
+    "national": ("国家级", "National"), "provincial": ("省级", "Provincial"), "municipal": ("市级", "Municipal"),
+    "zone": ("功能区", "Zone"),
+    # policy categories
+    "incentive": ("招商优惠", "Investment incentive"), "cost": ("要素成本", "Operating cost"),
+    "talent": ("人才", "Talent"), "land": ("土地", "Land"), "finance": ("金融", "Finance"),
+    "innovation": ("创新", "Innovation"), "trade": ("贸易", "Trade"),
+    # support types
+    "subsidy": ("补贴", "Subsidy"), "tax": ("税收", "Tax"), "rent": ("租金", "Rent"),
+    "loan": ("贷款", "Loan"), "award": ("奖励", "Award"), "equity": ("股权投资", "Equity"),
+    "service": ("服务", "Service"), "fee_reduction": ("减免费用", "Fee reduction"),
+    # firm sizes / stages / ownership
+    "micro": ("微型", "Micro"), "small": ("小型", "Small"), "medium": ("中型", "Medium"), "large": ("大型", "Large"),
+    "startup": ("初创期", "Start-up"), "growth": ("成长期", "Growth"), "mature": ("成熟期", "Mature"),
+    "relocating": ("迁入企业", "Relocating"), "private": ("民营", "Private"), "state": ("国有", "State-owned"),
+    "foreign": ("外资", "Foreign-invested"), "hk_macau_taiwan": ("港澳台资", "HK/Macau/Taiwan"), "any": ("不限", "Any"),
+    # price / utility metrics
+    "land_price": ("工业用地价格", "Land price"), "factory_rent": ("厂房租金", "Factory rent"),
+    "office_rent": ("写字楼租金", "Office rent"), "warehouse_rent": ("仓库租金", "Warehouse rent"),
+    "shop_rent": ("商铺租金", "Shop rent"), "power": ("供电", "Power"), "water": ("供水", "Water"),
+    "gas": ("供气", "Gas"), "wastewater": ("污水处理", "Wastewater"), "steam": ("供热蒸汽", "Steam"),
+    "broadband": ("宽带", "Broadband"),
+    # cost metrics
+    "power_industrial_1_10kv": ("工业用电（1–10千伏）", "Industrial power (1–10 kV)"),
+    "power_industrial_35kv": ("工业用电（35千伏）", "Industrial power (35 kV)"),
+    "power_commercial": ("商业用电", "Commercial power"),
+    "water_industrial": ("工业用水", "Industrial water"), "water_commercial": ("商业用水", "Commercial water"),
+    "gas_industrial": ("工业用气", "Industrial gas"),
+    "land_industrial": ("工业用地出让价", "Industrial land price"),
+    "wage_minimum": ("最低工资", "Minimum wage"), "wage_average": ("平均工资", "Average wage"),
+    "social_insurance_employer": ("企业社保缴费比例", "Employer social insurance rate"),
+    # languages
+    "zh": ("中文", "Chinese"), "en": ("英语", "English"), "ja": ("日语", "Japanese"), "ko": ("韩语", "Korean"),
+    "de": ("德语", "German"), "fr": ("法语", "French"), "ru": ("俄语", "Russian"),
+}
+
+
+def t(key: str, lang: str) -> str:
+    zh, en = UI[key]
+    return zh if lang == "zh" else en
+
+
+def enum(value: str, lang: str) -> str:
+    pair = ENUMS.get(value)
+    if pair is None:
+        return value
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def status_label(status: str, lang: str) -> str:
+    zh, en = STATUS[status]
+    return zh if lang == "zh" else en
+
+
+def text(value: LocalText | None, lang: str) -> str:
+    """Text in the page's language; the English fallback gets a visible note."""
+    if value is None:
+        return ""
+    if value.is_fallback(lang):
+        return f"{value.zh} {t('fallback_note', lang)}"
+    return value.get(lang)
+
+
+def fmt_date(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def fmt_number(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_amount(fig: Figure, lang: str) -> str:
+    unit = unit_label(fig.unit, lang)
+    if fig.value is not None:
+        number = fmt_number(fig.value)
+    elif fig.min is not None and fig.max is not None:
+        number = f"{fmt_number(fig.min)}–{fmt_number(fig.max)}"
+    elif fig.max is not None:
+        number = f"{t('up_to', lang)} {fmt_number(fig.max)}"
+    else:
+        number = f"{t('from', lang)} {fmt_number(fig.min or 0)}"
+    return f"{number} {unit}"
+
+
+def fmt_figure_notes(fig: Figure, lang: str) -> str:
+    """Date, source and flags for a figure: every figure shows where it comes from."""
+    notes = []
+    if fig.tax_included is not None:
+        notes.append(t("tax_incl" if fig.tax_included else "tax_excl", lang))
+    if fig.currency and fig.currency != "CNY":
+        notes.append(fig.currency)
+    if fig.as_of:
+        notes.append(f"{t('as_of', lang)} {fig.as_of.isoformat()}")
+    if fig.source:
+        notes.append(f"{t('source', lang)}: {fig.source}")
+    if fig.sample:
+        notes.append(t("sample", lang))
+    if fig.note:
+        notes.append(text(fig.note, lang))
+    return "; ".join(notes)

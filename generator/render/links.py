@@ -1,0 +1,48 @@
+"""Where each page lives in a language tree, and links between pages.
+
+Both languages use the same paths, so the language switch can keep a reader on the
+same page: `/parks/x/` in Chinese is `/en/parks/x/` in English.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from ..model import Settings
+
+SECTIONS = ("industries", "parks", "districts", "policies", "costs", "contacts", "map", "pages")
+
+
+def doc_path(section: str, record_id: str | None = None) -> str:
+    """Markdown source path inside a language's docs folder."""
+    if record_id is None:
+        return f"{section}/index.md"
+    return f"{section}/{record_id}.md"
+
+
+def url_path(doc: str) -> str:
+    """Site path (directory URLs) of a Markdown source path."""
+    if doc == "index.md":
+        return ""
+    if doc.endswith("/index.md"):
+        return doc[: -len("index.md")]
+    return doc[: -len(".md")] + "/"
+
+
+def md_link(from_doc: str, to_doc: str) -> str:
+    """Relative link to another Markdown page, as MkDocs expects in Markdown."""
+    return posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
+
+
+def html_link(from_doc: str, to_site_path: str) -> str:
+    """Relative link for raw HTML (MkDocs does not rewrite those): from the page's URL folder."""
+    base = url_path(from_doc).rstrip("/") or "."
+    rel = posixpath.relpath(to_site_path.rstrip("/") or ".", base)
+    return rel + "/" if to_site_path.endswith("/") or to_site_path == "" else rel
+
+
+def lang_prefix(settings: Settings, lang: str) -> str:
+    return "" if lang == settings.default_language else f"{lang}/"
+
+
+def absolute_url(settings: Settings, lang: str, doc: str) -> str:
+    return settings.site_url.rstrip("/") + "/" + lang_prefix(settings, lang) + url_path(doc)

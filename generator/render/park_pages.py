@@ -1,0 +1,93 @@
+"""Parks: an index and one data sheet per park that prints as a one-page brochure."""
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..units import convert
+from .blocks import enquiry, figure_table, link_list, policy_list, record_link
+from .escape import h, md, md_block
+from .i18n import enum, fmt_amount, fmt_date, t, text
+from .links import doc_path, md_link
+
+
+def available_land_mu(cat: Catalogue, park_id: str) -> float | None:
+    land = cat.parks[park_id].land
+    fig = land.available if land else None
+    if fig is None:
+        return None
+    value = fig.value if fig.value is not None else (fig.max or fig.min or 0)
+    return convert(value, fig.unit, "亩") if fig.unit != "亩" else value
+
+
+def park_index(cat: Catalogue, lang: str) -> str:
+    doc = doc_path("parks")
+    lines = [f"# {t('parks', lang)}", "",
+             f"| {t('parks', lang)} | {t('district', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} | {t('land_available', lang)} |",
+             "|---|---|---|---|---|"]
+    for pid, park in sorted(cat.parks.items(), key=lambda kv: (kv[1].district, kv[0])):
+        industries = ", ".join(record_link(cat, doc, "industries", i, lang) for i in park.industries)
+        land = park.land.available if park.land else None
+        lines.append(f"| {record_link(cat, doc, 'parks', pid, lang)} | {record_link(cat, doc, 'districts', park.district, lang)} "
+                     f"| {md(enum(park.kind, lang))} | {industries} | {md(fmt_amount(land, lang)) if land else ''} |")
+    return "\n".join(lines) + "\n"
+
+
+def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
+    park = cat.parks[park_id]
+    doc = doc_path("parks", park_id)
+    name = text(park.name, lang)
+    out = [f"# {md(name)}", "", f'<p class="sheet-meta">{h(text(cat.districts[park.district].name, lang))} · '
+           f'{h(enum(park.kind, lang))}{" · " + h(enum(park.level, lang)) if park.level else ""}</p>', "",
+           md_block(text(park.summary, lang)), ""]
+    facts = [(t("district", lang), record_link(cat, doc, "districts", park.district, lang)),
+             (t("kind", lang), md(enum(park.kind, lang)))]
+    if park.level:
+        facts.append((t("level", lang), md(enum(park.level, lang))))
+    if park.operator:
+        op = md(text(park.operator.name, lang))
+        if park.operator.url:
+            op += f' (<a href="{h(park.operator.url)}" rel="noopener">{t("operator_site", lang)}</a>)'
+        facts.append((t("operator", lang), op))
+    if park.approval:
+        parts = [p for p in (park.approval.document, fmt_date(park.approval.approved_on),
+                             text(park.approval.by, lang) if park.approval.by else None) if p]
+        facts.append((t("approval", lang), md(" · ".join(parts))))
+    if park.former_names:
+        facts.append((t("former_names", lang), md("; ".join(text(n, lang) for n in park.former_names))))
+    loc = park.location
+    facts.append((t("location", lang), md(f"{loc.lat:.5f}, {loc.lon:.5f} (WGS-84)" + (f" · {t('sample', lang)}" if loc.sample else ""))))
+    facts.append((t("leading_industries", lang), ", ".join(record_link(cat, doc, "industries", i, lang) for i in park.industries)))
+    out += ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in facts] + [""]
+    if park.land:
+        table = figure_table([(t("land_total", lang), park.land.total), (t("land_available", lang), park.land.available),
+                              (t("land_largest", lang), park.land.largest_contiguous)], lang)
+        if table:
+            out += [f"## {t('land', lang)}", "", table]
+    if park.prices:
+        out += [f"## {t('prices', lang)}", "", figure_table([(enum(p.metric, lang), p) for p in park.prices], lang)]
+    if park.thresholds:
+        table = figure_table([(t("investment_intensity", lang), park.thresholds.investment_intensity),
+                              (t("tax_per_mu", lang), park.thresholds.tax_per_mu)], lang)
+        if table:
+            out += [f"## {t('thresholds', lang)}", "", table]
+    if park.utilities:
+        out += [f"## {t('utilities', lang)}", "", figure_table([(enum(u.metric, lang), u) for u in park.utilities], lang)]
+    if park.transport:
+        out += [f"## {t('transport', lang)}", "", figure_table([(text(d.to, lang), d.distance) for d in park.transport], lang)]
+    for key, items in (("anchor_tenants", park.anchor_tenants), ("facilities", park.facilities)):
+        if items:
+            out += [f"## {t(key, lang)}", ""] + [f"- {md(text(i, lang))}" for i in items] + [""]
+    out += [f"## {t('applicable_policies', lang)}", "", policy_list(cat, doc, cat.policies_by_park[park_id], lang)]
+    sheet = cat.costs.get(park_id) or cat.costs.get(park.district)
+    if sheet:
+        out += [f"## {t('local_costs', lang)}", "", figure_table([(enum(i.metric, lang), i) for i in sheet.items], lang)]
+    if park.source or park.as_of:
+        src = park.source
+        parts = [f"{t('as_of', lang)} {fmt_date(park.as_of or (src.as_of if src else None))}"]
+        if src and src.title:
+            parts.append(f"{t('source', lang)}: {src.title}")
+        line = md(" · ".join(parts))
+        if src and src.url:
+            line += f' · <a href="{h(src.url)}" rel="noopener">{h(src.url)}</a>'
+        out += [f'<p class="record-source">{line}</p>', ""]
+    out.append(enquiry(cat, doc, lang, cat.contact_for_park(park), f"park/{park_id}", name))
+    return "\n".join(out)

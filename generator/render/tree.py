@@ -1,0 +1,52 @@
+"""One language's complete Markdown tree: every page, vCard and stylesheet, as path -> content."""
+from __future__ import annotations
+
+from importlib import resources
+
+from ..catalogue import Catalogue
+from .contact_pages import contact_page, vcard_files
+from .cost_pages import cost_page
+from .district_pages import district_index, district_page
+from .home_pages import HOME_SLUG, free_page, home_page
+from .industry_pages import industry_index, industry_page
+from .links import doc_path
+from .park_pages import park_index, park_page
+from .policy_pages import policy_index, policy_page
+
+
+def render_language(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {"index.md": home_page(cat, lang)}
+    files[doc_path("industries")] = industry_index(cat, lang)
+    files.update({doc_path("industries", i): industry_page(cat, i, lang) for i in cat.industries})
+    files[doc_path("parks")] = park_index(cat, lang)
+    files.update({doc_path("parks", p): park_page(cat, p, lang) for p in cat.parks})
+    files[doc_path("districts")] = district_index(cat, lang)
+    files.update({doc_path("districts", d): district_page(cat, d, lang) for d in cat.districts})
+    files[doc_path("policies")] = policy_index(cat, lang)
+    files.update({doc_path("policies", p): policy_page(cat, p, lang) for p in cat.policies})
+    files[doc_path("costs")] = cost_page(cat, lang)
+    files[doc_path("contacts")] = contact_page(cat, lang)
+    files.update(vcard_files(cat, lang))
+    files.update({doc_path("pages", s): free_page(page, lang) for s, page in cat.pages.items() if s != HOME_SLUG})
+    css = resources.files("generator").joinpath("assets/portal.css").read_text(encoding="utf-8")
+    files["assets/portal.css"] = css
+    return files
+
+
+def nav(cat: Catalogue, lang: str) -> list[dict[str, str] | str]:
+    """A small nav: section indexes only; records are reached from their index pages."""
+    from .i18n import t
+
+    entries: list[dict[str, str] | str] = [
+        {t("home", lang): "index.md"},
+        {t("industries", lang): doc_path("industries")},
+        {t("parks", lang): doc_path("parks")},
+        {t("districts", lang): doc_path("districts")},
+        {t("policies", lang): doc_path("policies")},
+        {t("costs", lang): doc_path("costs")},
+        {t("contacts", lang): doc_path("contacts")},
+    ]
+    guides = [{cat.pages[s].title(lang): doc_path("pages", s)} for s in sorted(cat.pages) if s != HOME_SLUG]
+    if guides:
+        entries.append({t("guides", lang): guides})  # type: ignore[dict-item]
+    return entries

@@ -1,0 +1,141 @@
+"""`portal build`: catalogue -> Markdown trees -> one MkDocs build per language -> site/.
+
+The build runs in temporary folders and replaces site/ only when every language built:
+a data or MkDocs error leaves the previous site/ exactly as it was.
+"""
+from __future__ import annotations
+
+import calendar
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import yaml
+
+from .catalogue import Catalogue, load_catalogue
+from .diagnostics import Diagnostic
+from .render.i18n import t, text
+from .render.tree import nav, render_language
+from .search_dictionary import user_dictionary
+
+LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
+MATERIAL_LANGUAGE = {"zh": "zh", "en": "en"}
+
+
+def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
+    for rel, content in sorted(files.items()):
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="\n")
+
+
+def language_config(cat: Catalogue, root: Path, work: Path, lang: str) -> dict:
+    settings = cat.settings
+    prefix = "" if lang == settings.default_language else f"{lang}/"
+    # Links relative to this language's root, so the site works under any base path.
+    up = "" if lang == settings.default_language else "../"
+    alternate = [{"name": LANGUAGE_NAMES[l], "lang": l,
+                  "link": up + ("" if l == settings.default_language else f"{l}/")} for l in settings.languages]
+    data_as_of = f"{t('data_as_of', lang)} {settings.data_as_of.isoformat()} · {t('built', lang)} {settings.build_date.isoformat()}"
+    return {
+        "INHERIT": str((root / "mkdocs.yml").resolve()),
+        "site_name": text(settings.title, lang),
+        "site_url": settings.site_url.rstrip("/") + "/" + prefix,
+        "docs_dir": str(work / "docs"),
+        "site_dir": str(work / "site"),
+        "nav": nav(cat, lang),
+        "copyright": data_as_of,
+        "theme": {"name": "material", "language": MATERIAL_LANGUAGE[lang],
+                  "custom_dir": str(Path(__file__).parent / "theme")},
+        "plugins": [{"search": {
+            # lunr.zh needs Node's jieba; segmentation happens at build time instead, so the
+            # browser side only splits on the separator.
+            "lang": ["en"],
+            "separator": _base_separator(root),
+            "jieba_dict_user": str(work / "userdict.txt"),
+        }}],
+        "extra": {"alternate": alternate, "notice": text(settings.notice, lang) if settings.notice else "",
+                  "portal_lang": lang, "generator": False},
+    }
+
+
+def _base_separator(root: Path) -> str:
+    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in base.get("plugins", []):
+        if isinstance(plugin, dict) and "search" in plugin:
+            return plugin["search"]["separator"]
+    raise ValueError("mkdocs.yml: the search plugin needs a separator")
+
+
+def _mkdocs(config: Path, epoch: int) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+                          env=env, capture_output=True, text=True)
+
+
+def prepare_language(cat: Catalogue, root: Path, work: Path, lang: str) -> Path:
+    write_tree(work / "docs", render_language(cat, lang))
+    (work / "userdict.txt").write_text(user_dictionary(cat), encoding="utf-8")
+    config = work / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(language_config(cat, root, work, lang), allow_unicode=True, sort_keys=False),
+                      encoding="utf-8")
+    return config
+
+
+def build_site(root: Path, out: Path | None = None, *, strict: bool = False) -> int:
+    from .cli import _print_diagnostics
+
+    root = root.resolve()
+    out = (out or root / "site").resolve()
+    cat, diagnostics = load_catalogue(root)
+    if cat is None or _print_diagnostics(diagnostics, strict) != 0:
+        print(f"build stopped: {out} left unchanged", file=sys.stderr)
+        return 1
+    epoch = calendar.timegm(cat.settings.build_date.timetuple())
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="portal-src-") as src:
+        work = {lang: Path(src) / lang for lang in cat.settings.languages}
+        configs = {lang: prepare_language(cat, root, work[lang], lang) for lang in cat.settings.languages}
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            results = dict(zip(configs, pool.map(lambda c: _mkdocs(c, epoch), configs.values())))
+        failed = {lang: r for lang, r in results.items() if r.returncode != 0}
+        if failed:
+            for lang, r in failed.items():
+                print(f"MkDocs build of the {lang} site failed:\n{r.stdout}{r.stderr}", file=sys.stderr)
+            print(f"build stopped: {out} left unchanged", file=sys.stderr)
+            return 1
+        staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=out.parent))
+        try:
+            default = cat.settings.default_language
+            shutil.copytree(work[default] / "site", staging, dirs_exist_ok=True)
+            for lang in cat.settings.languages:
+                if lang != default:
+                    shutil.copytree(work[lang] / "site", staging / lang)
+            _swap(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    print(f"built {', '.join(cat.settings.languages)} into {out}", file=sys.stderr)
+    return 0
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Replace out with staging: two renames, so readers never see a half-written site."""
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=out.parent))
+        os.rmdir(old)
+        os.rename(out, old)
+    os.rename(staging, out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+__all__ = ["build_site", "Diagnostic"]
