@@ -6,6 +6,7 @@ a data or MkDocs error leaves the previous site/ exactly as it was.
 from __future__ import annotations
 
 import calendar
+import html
 import os
 import shutil
 import subprocess
@@ -46,7 +47,7 @@ def language_config(cat: Catalogue, root: Path, work: Path, lang: str) -> dict:
     data_as_of = f"{t('data_as_of', lang)} {settings.data_as_of.isoformat()} · {t('built', lang)} {settings.build_date.isoformat()}"
     return {
         "INHERIT": str((root / "mkdocs.yml").resolve()),
-        "site_name": text(settings.title, lang),
+        "site_name": html.escape(text(settings.title, lang)),  # Material prints it unescaped
         "site_url": settings.site_url.rstrip("/") + "/" + prefix,
         "docs_dir": str(work / "docs"),
         "site_dir": str(work / "site"),

@@ -4,14 +4,14 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from .blocks import enquiry, figure_table, policy_list, record_link
 from .enquiry import contact_card
-from .escape import md, md_block
+from .escape import md, md_block, page_head
 from .i18n import enum, t, text
 from .links import doc_path, html_link
 
 
 def district_index(cat: Catalogue, lang: str) -> str:
     doc = doc_path("districts")
-    lines = [f"# {t('districts', lang)}", "",
+    lines = [page_head(t('districts', lang)), "",
              f"| {t('districts', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} | {t('parks', lang)} |",
              "|---|---|---|---|"]
     for did, district in sorted(cat.districts.items()):
@@ -25,7 +25,7 @@ def district_page(cat: Catalogue, district_id: str, lang: str) -> str:
     district = cat.districts[district_id]
     doc = doc_path("districts", district_id)
     name = text(district.name, lang)
-    out = [f"# {md(name)}", "", md_block(text(district.overview, lang)), "", "| | |", "|---|---|",
+    out = [page_head(name), "", md_block(text(district.overview, lang)), "", "| | |", "|---|---|",
            f"| {t('kind', lang)} | {md(enum(district.kind, lang))} |", f"| {t('place', lang)} | {md(text(district.city, lang))} |"]
     if district.division_code:
         out.append(f"| {t('division_code', lang)} | {md(district.division_code)} |")

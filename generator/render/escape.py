@@ -58,3 +58,15 @@ def markdown_without_html(text: str) -> str:
         pieces.append(_UNSAFE_LINK.sub("](#", line[last:]).replace("<", "&lt;"))
         out.append("".join(pieces))
     return "\n".join(out) + "\n"
+
+
+def page_head(title: str) -> str:
+    """Front matter and H1 for a generated page.
+
+    Material prints `page.meta.title` unescaped into <title> and the header, and would
+    unescape an H1-derived title there; so the title goes in already HTML-escaped
+    (JSON is valid YAML, which keeps any quote or colon in the title harmless).
+    """
+    import json
+
+    return f"---\ntitle: {json.dumps(html.escape(title, quote=True), ensure_ascii=False)}\n---\n\n# {md(title)}"

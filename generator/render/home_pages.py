@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from ..pages_source import Page
 from .blocks import fallback_note, record_link
-from .escape import markdown_without_html, md
+from .escape import markdown_without_html, md, page_head
 from .i18n import fmt_number, t, text
 from .links import doc_path, md_link
 from .park_pages import available_land_mu
@@ -22,7 +22,7 @@ def _body(page: Page, lang: str) -> str:
 
 def home_page(cat: Catalogue, lang: str) -> str:
     doc = "index.md"
-    out = [f"# {md(text(cat.settings.title, lang))}", ""]
+    out = [page_head(text(cat.settings.title, lang)), ""]
     if cat.settings.tagline:
         out += [f'<p class="tagline">{md(text(cat.settings.tagline, lang))}</p>', ""]
     home = cat.pages.get(HOME_SLUG)
@@ -51,4 +51,4 @@ def home_page(cat: Catalogue, lang: str) -> str:
 
 def free_page(page: Page, lang: str) -> str:
     note = fallback_note(lang) + "\n" if page.is_fallback(lang) else ""
-    return f"# {md(page.title(lang))}\n\n{note}{_body(page, lang)}"
+    return f"{page_head(page.title(lang))}\n\n{note}{_body(page, lang)}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from .blocks import enquiry, link_list, policy_list, record_link
 from .enquiry import contact_card
-from .escape import md, md_block
+from .escape import md, md_block, page_head
 from .i18n import t, text
 from .links import doc_path, html_link
 
@@ -13,7 +13,7 @@ STAGES = ("upstream", "midstream", "downstream")
 
 def industry_index(cat: Catalogue, lang: str) -> str:
     doc = doc_path("industries")
-    lines = [f"# {t('industries', lang)}", "", f"| {t('industries', lang)} | {t('parks', lang)} | {t('policies', lang)} |",
+    lines = [page_head(t('industries', lang)), "", f"| {t('industries', lang)} | {t('parks', lang)} | {t('policies', lang)} |",
              "|---|---|---|"]
     for iid in sorted(cat.industries):
         lines.append(f"| {record_link(cat, doc, 'industries', iid, lang)} | {len(cat.parks_by_industry[iid])} "
@@ -25,7 +25,7 @@ def industry_page(cat: Catalogue, industry_id: str, lang: str) -> str:
     industry = cat.industries[industry_id]
     doc = doc_path("industries", industry_id)
     name = text(industry.name, lang)
-    out = [f"# {md(name)}", "", md_block(text(industry.description, lang)), ""]
+    out = [page_head(name), "", md_block(text(industry.description, lang)), ""]
     if industry.gbt4754:
         out += [f"GB/T 4754: {md(', '.join(industry.gbt4754))}", ""]
     if industry.chain:

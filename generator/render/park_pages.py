@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from ..units import convert
 from .blocks import enquiry, figure_table, link_list, policy_list, record_link
-from .escape import h, md, md_block
+from .escape import h, md, md_block, page_head
 from .i18n import enum, fmt_amount, fmt_date, t, text
 from .links import doc_path, md_link
 
@@ -20,7 +20,7 @@ def available_land_mu(cat: Catalogue, park_id: str) -> float | None:
 
 def park_index(cat: Catalogue, lang: str) -> str:
     doc = doc_path("parks")
-    lines = [f"# {t('parks', lang)}", "",
+    lines = [page_head(t('parks', lang)), "",
              f"| {t('parks', lang)} | {t('district', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} | {t('land_available', lang)} |",
              "|---|---|---|---|---|"]
     for pid, park in sorted(cat.parks.items(), key=lambda kv: (kv[1].district, kv[0])):
@@ -35,7 +35,7 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
     park = cat.parks[park_id]
     doc = doc_path("parks", park_id)
     name = text(park.name, lang)
-    out = [f"# {md(name)}", "", f'<p class="sheet-meta">{h(text(cat.districts[park.district].name, lang))} · '
+    out = [page_head(name), "", f'<p class="sheet-meta">{h(text(cat.districts[park.district].name, lang))} · '
            f'{h(enum(park.kind, lang))}{" · " + h(enum(park.level, lang)) if park.level else ""}</p>', "",
            md_block(text(park.summary, lang)), ""]
     facts = [(t("district", lang), record_link(cat, doc, "districts", park.district, lang)),

@@ -5,7 +5,7 @@ from ..catalogue import Catalogue
 from ..model.policy import Benefit
 from ..policy_status import days_left
 from .blocks import enquiry, record_link, status_badge
-from .escape import h, md, md_block
+from .escape import h, md, md_block, page_head
 from .i18n import ENUMS, enum, fmt_date, fmt_number, t, text
 from .links import doc_path
 
@@ -14,7 +14,7 @@ CATEGORY_ORDER = ("incentive", "cost", "talent", "land", "finance", "innovation"
 
 def policy_index(cat: Catalogue, lang: str) -> str:
     doc = doc_path("policies")
-    out = [f"# {t('policies', lang)}", ""]
+    out = [page_head(t('policies', lang)), ""]
     for category in CATEGORY_ORDER:
         ids = sorted((p for p, pol in cat.policies.items() if pol.category == category),
                      key=lambda p: (cat.policy_status[p] != "in_force", cat.policies[p].issued), reverse=False)
@@ -80,7 +80,7 @@ def policy_page(cat: Catalogue, policy_id: str, lang: str) -> str:
         rows.append((t("last_verified", lang), fmt_date(p.last_verified)))
     if p.sample:
         rows.append((t("source", lang), t("sample", lang)))
-    out = [f"# {md(title)}", "", "| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows] + ["",
+    out = [page_head(title), "", "| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows] + ["",
            md_block(text(p.summary, lang)), ""]
     if p.benefits:
         out += [f"## {t('benefits', lang)}", ""] + [benefit_line(b, lang) for b in p.benefits] + [""]

@@ -1,6 +1,7 @@
 """One language's complete Markdown tree: every page, vCard and stylesheet, as path -> content."""
 from __future__ import annotations
 
+import html
 from importlib import resources
 
 from ..catalogue import Catalogue
@@ -46,7 +47,8 @@ def nav(cat: Catalogue, lang: str) -> list[dict[str, str] | str]:
         {t("costs", lang): doc_path("costs")},
         {t("contacts", lang): doc_path("contacts")},
     ]
-    guides = [{cat.pages[s].title(lang): doc_path("pages", s)} for s in sorted(cat.pages) if s != HOME_SLUG]
+    # Material prints nav titles unescaped; page titles come from staff-written Markdown.
+    guides = [{html.escape(cat.pages[s].title(lang)): doc_path("pages", s)} for s in sorted(cat.pages) if s != HOME_SLUG]
     if guides:
         entries.append({t("guides", lang): guides})  # type: ignore[dict-item]
     return entries
