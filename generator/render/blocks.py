@@ -53,3 +53,14 @@ def enquiry(cat: Catalogue, doc: str, lang: str, contact: Contact, reference: st
 
 def fallback_note(lang: str) -> str:
     return f'<p class="fallback-note">{h(t("fallback_note", lang))}</p>\n'
+
+
+def map_frame(cat: Catalogue, doc: str, name: str, title: str, lang: str) -> str:
+    """A lazily loaded map in an iframe, with its attribution (and approval number) as text."""
+    from ..maps.render import attribution, map_path
+    from ..maps.tiles import tiles_for
+
+    src = html_link(doc, map_path(name))
+    caption = attribution(tiles_for(cat.settings.map, lang), cat.settings.map, lang)
+    return (f'<figure class="map-figure">\n<iframe class="map-frame" src="{h(src)}" loading="lazy" '
+            f'title="{h(title)}"></iframe>\n<figcaption class="map-caption">{h(caption)}</figcaption>\n</figure>\n')

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
-from .blocks import enquiry, figure_table, policy_list, record_link
+from .blocks import enquiry, figure_table, map_frame, policy_list, record_link
 from .enquiry import contact_card
 from .escape import md, md_block, page_head
 from .i18n import enum, t, text
@@ -36,6 +36,7 @@ def district_page(cat: Catalogue, district_id: str, lang: str) -> str:
     parks = cat.parks_by_district[district_id]
     out += [f"## {t('parks_here', lang)}", ""]
     if parks:
+        out += [map_frame(cat, doc, f"district-{district_id}", f"{t('map', lang)}: {name}", lang)]
         out += [f"| {t('parks', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} |", "|---|---|---|"]
         for pid in parks:
             park = cat.parks[pid]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
-from .blocks import enquiry, link_list, policy_list, record_link
+from .blocks import enquiry, link_list, map_frame, policy_list, record_link
 from .enquiry import contact_card
 from .escape import md, md_block, page_head
 from .i18n import t, text
@@ -44,7 +44,10 @@ def industry_page(cat: Catalogue, industry_id: str, lang: str) -> str:
                 if segment.anchor_firms:
                     out += [f"- {t('anchor_firms', lang)}: {md(', '.join(text(f, lang) for f in segment.anchor_firms))}"]
                 out += [""]
-    out += [f"## {t('parks', lang)}", "", link_list(cat, doc, "parks", cat.parks_by_industry[industry_id], lang)]
+    out += [f"## {t('parks', lang)}", ""]
+    if cat.parks_by_industry[industry_id]:
+        out += [map_frame(cat, doc, f"industry-{industry_id}", f"{t('map', lang)}: {name}", lang)]
+    out += [link_list(cat, doc, "parks", cat.parks_by_industry[industry_id], lang)]
     out += [f"## {t('applicable_policies', lang)}", "", policy_list(cat, doc, cat.policies_by_industry[industry_id], lang)]
     desks = [(d, c) for (d, i), c in sorted(cat.desks.items()) if i == industry_id]
     if desks:

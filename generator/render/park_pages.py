@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..units import convert
-from .blocks import enquiry, figure_table, link_list, policy_list, record_link
+from .blocks import enquiry, figure_table, map_frame, policy_list, record_link
 from .escape import h, md, md_block, page_head
 from .i18n import enum, fmt_amount, fmt_date, t, text
 from .links import doc_path, md_link
@@ -57,6 +57,7 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
     facts.append((t("location", lang), md(f"{loc.lat:.5f}, {loc.lon:.5f} (WGS-84)" + (f" · {t('sample', lang)}" if loc.sample else ""))))
     facts.append((t("leading_industries", lang), ", ".join(record_link(cat, doc, "industries", i, lang) for i in park.industries)))
     out += ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in facts] + [""]
+    out += [map_frame(cat, doc, f"park-{park_id}", f"{t('location', lang)}: {name}", lang)]
     if park.land:
         table = figure_table([(t("land_total", lang), park.land.total), (t("land_available", lang), park.land.available),
                               (t("land_largest", lang), park.land.largest_contiguous)], lang)

@@ -5,12 +5,15 @@ import html
 from importlib import resources
 
 from ..catalogue import Catalogue
+from ..maps.assets import vendored_files
+from ..maps.render import map_files
 from .contact_pages import contact_page, vcard_files
 from .cost_pages import cost_page
 from .district_pages import district_index, district_page
 from .home_pages import HOME_SLUG, free_page, home_page
 from .industry_pages import industry_index, industry_page
 from .links import doc_path
+from .map_pages import industry_map_page
 from .park_pages import park_index, park_page
 from .policy_pages import policy_index, policy_page
 
@@ -25,6 +28,9 @@ def render_language(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
     files.update({doc_path("districts", d): district_page(cat, d, lang) for d in cat.districts})
     files[doc_path("policies")] = policy_index(cat, lang)
     files.update({doc_path("policies", p): policy_page(cat, p, lang) for p in cat.policies})
+    files[doc_path("map")] = industry_map_page(cat, lang)
+    files.update(map_files(cat, lang))
+    files.update(vendored_files())
     files[doc_path("costs")] = cost_page(cat, lang)
     files[doc_path("contacts")] = contact_page(cat, lang)
     files.update(vcard_files(cat, lang))
@@ -42,6 +48,7 @@ def nav(cat: Catalogue, lang: str) -> list[dict[str, str] | str]:
         {t("home", lang): "index.md"},
         {t("industries", lang): doc_path("industries")},
         {t("parks", lang): doc_path("parks")},
+        {t("map", lang): doc_path("map")},
         {t("districts", lang): doc_path("districts")},
         {t("policies", lang): doc_path("policies")},
         {t("costs", lang): doc_path("costs")},

@@ -1,0 +1,1 @@
+"""Folium maps: standalone HTML files, vendored Leaflet, China-ready tiles."""
