@@ -58,7 +58,7 @@ def field_reference() -> str:
 def _type_of(prop: dict[str, Any], defs: dict[str, Any]) -> str:
     if "$ref" in prop:
         return prop["$ref"].rsplit("/", 1)[-1]
-    if "enum" in prop and prop.get("type") != "string" or "enum" in prop and len(prop["enum"]) <= 8:
+    if "enum" in prop and len(prop["enum"]) <= 16:
         return " \\| ".join(f"`{v}`" for v in prop["enum"])
     if "const" in prop:
         return f"`{prop['const']}`"
@@ -71,19 +71,19 @@ def _type_of(prop: dict[str, Any], defs: dict[str, Any]) -> str:
     return prop.get("format", prop.get("type", "any"))
 
 
-def _fields_table(schema: dict[str, Any], defs: dict[str, Any]) -> list[str]:
+def _fields_table(schema: dict[str, Any], defs: dict[str, Any], *, nested_defs: bool = True) -> list[str]:
     rows = ["| field | type | required | description |", "|---|---|---|---|"]
     required = set(schema.get("required", []))
     for name, prop in schema.get("properties", {}).items():
         desc = (prop.get("description") or "").replace("|", "\\|")
         rows.append(f"| `{name}` | {_type_of(prop, defs)} | {'yes' if name in required else ''} | {desc} |")
-    nested = []
-    for def_name, definition in sorted(defs.items()):
+    nested: list[str] = []
+    for def_name, definition in sorted(defs.items() if nested_defs else []):
         if definition.get("properties"):
             nested.append("")
             nested.append(f"<details><summary>{def_name}</summary>")
             nested.append("")
-            nested += _fields_table(definition, defs)
+            nested += _fields_table(definition, defs, nested_defs=False)
             nested.append("")
             nested.append("</details>")
     return rows + nested

@@ -90,7 +90,9 @@ def prepare_language(cat: Catalogue, root: Path, work: Path, lang: str) -> Path:
     return config
 
 
-def build_site(root: Path, out: Path | None = None, *, strict: bool = False) -> int:
+def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
+               languages: list[str] | None = None) -> int:
+    """Build every language (or only `languages`, keeping the others from the current site)."""
     from .cli import _print_diagnostics
 
     root = root.resolve()
@@ -101,9 +103,12 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False) -> 
         return 1
     epoch = calendar.timegm(cat.settings.build_date.timetuple())
     out.parent.mkdir(parents=True, exist_ok=True)
+    chosen = [l for l in cat.settings.languages if languages is None or l in languages]
+    if not out.exists():
+        chosen = list(cat.settings.languages)
     with tempfile.TemporaryDirectory(prefix="portal-src-") as src:
-        work = {lang: Path(src) / lang for lang in cat.settings.languages}
-        configs = {lang: prepare_language(cat, root, work[lang], lang) for lang in cat.settings.languages}
+        work = {lang: Path(src) / lang for lang in chosen}
+        configs = {lang: prepare_language(cat, root, work[lang], lang) for lang in chosen}
         with ThreadPoolExecutor(max_workers=2) as pool:
             results = dict(zip(configs, pool.map(lambda c: _mkdocs(c, epoch), configs.values())))
         failed = {lang: r for lang, r in results.items() if r.returncode != 0}
@@ -114,17 +119,26 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False) -> 
             return 1
         staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=out.parent))
         try:
-            default = cat.settings.default_language
-            shutil.copytree(work[default] / "site", staging, dirs_exist_ok=True)
-            for lang in cat.settings.languages:
-                if lang != default:
-                    shutil.copytree(work[lang] / "site", staging / lang)
+            _assemble(staging, out, work, cat.settings.default_language, list(cat.settings.languages))
             _swap(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    print(f"built {', '.join(cat.settings.languages)} into {out}", file=sys.stderr)
+    print(f"built {', '.join(chosen)} into {out}", file=sys.stderr)
     return 0
+
+
+def _assemble(staging: Path, out: Path, work: dict[str, Path], default: str, languages: list[str]) -> None:
+    """Default language at the root, others under /<lang>/; languages not rebuilt come from `out`."""
+    others = [l for l in languages if l != default]
+    if default in work:
+        shutil.copytree(work[default] / "site", staging, dirs_exist_ok=True)
+    else:
+        shutil.copytree(out, staging, dirs_exist_ok=True,
+                        ignore=lambda folder, names: [n for n in names if Path(folder) == out and n in others])
+    for lang in others:
+        source = work[lang] / "site" if lang in work else out / lang
+        shutil.copytree(source, staging / lang)
 
 
 def _swap(staging: Path, out: Path) -> None:

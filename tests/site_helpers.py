@@ -39,3 +39,18 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+BLANK_TILE = (Path(__file__).parent / "fixtures" / "blank-tile.png").read_bytes()
+
+
+def serve_tiles(page, host_pattern: str) -> list[str]:
+    """Answer tile requests with a blank tile (there is no network here) and record them."""
+    seen: list[str] = []
+
+    def fulfil(route) -> None:
+        seen.append(route.request.url)
+        route.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
+
+    page.route(f"https://{host_pattern}/**", fulfil)
+    return seen

@@ -12,11 +12,10 @@ from generator.cli import main
 from generator.maps.tiles import tiles_for
 
 from .conftest import ROOT
-from .site_helpers import serve
+from .site_helpers import BLANK_TILE, serve, serve_tiles
 
 pytestmark = pytest.mark.browser
 CATALOGUE, _ = load_catalogue(ROOT)
-TILE = (Path(__file__).parent / "fixtures" / "blank-tile.png").read_bytes()
 
 COUNT_JS = """() => {
   const out = {};
@@ -34,18 +33,6 @@ DISTINCT_JS = """() => {
   for (const g of Object.values(window.portalMap.groups)) g.getLayers().forEach(m => seen.add(m.parkIndex));
   return seen.size;
 }"""
-
-
-def serve_tiles(page, host_pattern: str) -> list[str]:
-    """Answer tile requests with a blank tile (no network here) and record them."""
-    seen: list[str] = []
-
-    def fulfil(route) -> None:
-        seen.append(route.request.url)
-        route.fulfill(status=200, content_type="image/png", body=TILE)
-
-    page.route(f"https://{host_pattern}/**", fulfil)
-    return seen
 
 
 def open_map(page, url: str):
@@ -146,7 +133,7 @@ def test_hostile_park_name_is_text_in_popup_and_tooltip(browser, minimal_portal:
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.route("https://tile.openstreetmap.org/**", lambda r: r.fulfill(status=200, content_type="image/png", body=TILE))
+    page.route("https://tile.openstreetmap.org/**", lambda r: r.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
     with serve(minimal_portal / "site") as url:
         page.goto(url + "/en/maps/industry-map.html")
         page.wait_for_function("() => window.portalMap !== undefined")

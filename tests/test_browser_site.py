@@ -7,8 +7,10 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.catalogue import load_catalogue
+from generator.maps.tiles import tiles_for
 
 from .conftest import ROOT
+from .site_helpers import serve_tiles
 
 pytestmark = pytest.mark.browser
 CATALOGUE, _ = load_catalogue(ROOT)
@@ -55,12 +57,13 @@ def test_english_search_finds_virtual_reality(page, site_url: str) -> None:
 def test_language_switch_keeps_the_park(page, site_url: str) -> None:
     assert CATALOGUE is not None
     park_id, park = sorted(CATALOGUE.parks.items())[0]
-    page.goto(f"{site_url}/parks/{park_id}/")
+    page.goto(f"{site_url}/parks/{park_id}/", wait_until="networkidle")  # Material's sitemap handler is armed
     page.click(".md-header__option .md-select button")
     page.click("a.md-select__link[hreflang=en]")
     expect(page).to_have_url(f"{site_url}/en/parks/{park_id}/")
 
     assert page.locator("article h1").inner_text().strip() == park.name.en
+    page.wait_for_load_state("networkidle")
     page.click(".md-header__option .md-select button")
     page.click("a.md-select__link[hreflang=zh]")
     expect(page).to_have_url(f"{site_url}/parks/{park_id}/")
@@ -84,11 +87,14 @@ def test_enquiry_link_addresses_the_responsible_desk(page, site_url: str) -> Non
 
 def test_every_request_stays_on_localhost(page, site_url: str) -> None:
     assert CATALOGUE is not None
+    tiles = serve_tiles(page, tiles_for(CATALOGUE.settings.map, "zh").host_pattern)
     park_id = sorted(CATALOGUE.parks)[0]
     for path in ("/", "/en/", f"/parks/{park_id}/", f"/en/policies/{sorted(CATALOGUE.policies)[0]}/", "/costs/", "/en/contacts/"):
         page.goto(site_url + path, wait_until="networkidle")
     search(page, site_url + "/en/", "park")
     hosts = {urlsplit(u).netloc for u in page.requests if not u.startswith("data:")}
-    assert hosts == {urlsplit(site_url).netloc}, hosts
+    tile_hosts = {urlsplit(u).netloc for u in tiles}
+    assert hosts - tile_hosts == {urlsplit(site_url).netloc}, hosts
+    assert tile_hosts <= {"tile.openstreetmap.org"}
     assert page.requests, "no requests recorded"
     assert page.console_errors == []
