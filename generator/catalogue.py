@@ -99,7 +99,7 @@ def load_records(root: Path) -> tuple[dict[str, list[Located]], set[str], list[D
 def _check_file_name(kind: RecordKind, located: Located, path: Path) -> list[Diagnostic]:
     if kind.single_file:
         return []
-    key = getattr(located.record, "place", None) if kind.name == "cost" else getattr(located.record, "id")
+    key = getattr(located.record, "place", None) if kind.name == "cost" else located.record.id
     if key != path.stem:
         field = "place" if kind.name == "cost" else "id"
         line, col = located.at(field)

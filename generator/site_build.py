@@ -18,7 +18,6 @@ from pathlib import Path
 import yaml
 
 from .catalogue import Catalogue, load_catalogue
-from .diagnostics import Diagnostic
 from .render.i18n import t, text
 from .render.tree import nav, render_language
 from .search_dictionary import user_dictionary
@@ -110,7 +109,7 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
         work = {lang: Path(src) / lang for lang in chosen}
         configs = {lang: prepare_language(cat, root, work[lang], lang) for lang in chosen}
         with ThreadPoolExecutor(max_workers=2) as pool:
-            results = dict(zip(configs, pool.map(lambda c: _mkdocs(c, epoch), configs.values())))
+            results = dict(zip(configs, pool.map(lambda c: _mkdocs(c, epoch), configs.values()), strict=False))
         failed = {lang: r for lang, r in results.items() if r.returncode != 0}
         if failed:
             for lang, r in failed.items():
@@ -152,5 +151,3 @@ def _swap(staging: Path, out: Path) -> None:
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
-
-__all__ = ["build_site", "Diagnostic"]

@@ -129,7 +129,7 @@ def _convert(node: Node, name: str, path: FieldPath, positions: Positions, budge
             if key in result:
                 raise _Problem(Diagnostic(
                     name, kline, kcol, _dotted(path + (key,)), "duplicate key",
-                    expected=f"each key once in a mapping", found=f'"{key}" again (first on line {first_seen[key]})',
+                    expected="each key once in a mapping", found=f'"{key}" again (first on line {first_seen[key]})',
                     hint="delete one of the two; YAML would otherwise silently keep only the last",
                 ))
             first_seen[key] = kline

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-import pytest
 
 from generator.catalogue import load_catalogue
 from generator.cli import main
@@ -152,6 +150,9 @@ def test_hostile_text_is_escaped_everywhere(minimal_portal: Path) -> None:
     park_file.write_text(park_file.read_text(encoding="utf-8").replace(
         "name: {zh: 崂山虚拟现实产业园, en: Laoshan VR Industrial Park}", f'name: {{zh: "{evil}", en: "{evil}"}}'),
         encoding="utf-8")
+    industry_file = minimal_portal / "content" / "industries" / "vr.yml"
+    industry_file.write_text(industry_file.read_text(encoding="utf-8").replace(
+        "name: {zh: 虚拟现实, en: Virtual reality}", f'name: {{zh: "{evil}", en: "{evil}"}}'), encoding="utf-8")
     page = minimal_portal / "content" / "pages" / "guide.en.md"
     page.write_text("# Guide\n\n<script>alert(3)</script>\n\n[click](javascript:alert(4))\n\n`<b>code</b>`\n", encoding="utf-8")
     assert main(["build", str(minimal_portal)]) == 0

@@ -47,7 +47,7 @@ def translation_coverage(cat: "Catalogue") -> tuple[int, int]:
 def advisories(cat: "Catalogue") -> list[Diagnostic]:
     out: list[Diagnostic] = []
     today = cat.settings.build_date
-    for (kind, _), located in sorted(cat.origins.items()):
+    for (_kind, _), located in sorted(cat.origins.items()):
         for path, value in walk(located.record):
             if isinstance(value, LocalText) and value.en is None:
                 line, col = located.at(*path)

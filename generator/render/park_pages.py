@@ -6,7 +6,7 @@ from ..units import convert
 from .blocks import enquiry, figure_table, map_frame, policy_list, record_link
 from .escape import h, md, md_block, page_head
 from .i18n import enum, fmt_amount, fmt_date, t, text
-from .links import doc_path, md_link
+from .links import doc_path
 
 
 def available_land_mu(cat: Catalogue, park_id: str) -> float | None:

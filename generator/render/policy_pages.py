@@ -6,7 +6,7 @@ from ..model.policy import Benefit
 from ..policy_status import days_left
 from .blocks import enquiry, record_link, status_badge
 from .escape import h, md, md_block, page_head
-from .i18n import ENUMS, enum, fmt_date, fmt_number, t, text
+from .i18n import enum, fmt_date, fmt_number, t, text
 from .links import doc_path
 
 CATEGORY_ORDER = ("incentive", "cost", "talent", "land", "finance", "innovation", "trade")
@@ -113,5 +113,3 @@ def policy_page(cat: Catalogue, policy_id: str, lang: str) -> str:
     out += ["", enquiry(cat, doc, lang, cat.contact_for_policy(p), f"policy/{policy_id}", title)]
     return "\n".join(out)
 
-
-assert set(CATEGORY_ORDER) <= set(ENUMS)
