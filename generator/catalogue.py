@@ -11,7 +11,7 @@ from .model.policy import Status
 from .pages_source import Page, load_pages
 from .policy_status import policy_status
 from .records import KINDS, Located, RecordKind, kind_files, path_of, validate_record
-from .yaml_source import load_yaml
+from .yaml_source import LoadedFile, load_yaml
 
 
 @dataclass(frozen=True)
@@ -64,13 +64,15 @@ class Catalogue:
         return self.desk_for(districts[0] if districts else None, policy.industries[0] if policy.industries else None)
 
 
-def load_records(root: Path) -> tuple[dict[str, list[Located]], set[str], list[Diagnostic]]:
+def load_records(root: Path) -> tuple[dict[str, list[Located]], list[tuple[str, LoadedFile]], set[str], list[Diagnostic]]:
     """Load and validate every record file; all problems are collected, none raised.
 
-    Also returns the ids (file names) of records that failed, so that references to them
-    are not reported a second time as unknown ids.
+    Also returns every parsed file (for reference checks, which run even on records that
+    failed their field checks) and the ids of records that failed, so that references to
+    them are not reported a second time as unknown ids.
     """
     records: dict[str, list[Located]] = {kind.name: [] for kind in KINDS}
+    parsed: list[tuple[str, LoadedFile]] = []
     failed: set[str] = set()
     problems: list[Diagnostic] = []
     for kind in KINDS:
@@ -86,14 +88,24 @@ def load_records(root: Path) -> tuple[dict[str, list[Located]], set[str], list[D
             if loaded is None:
                 failed.add(path.stem)
                 continue
+            parsed.append((kind.name, loaded))
             located, record_problems = validate_record(kind, loaded)
             problems += record_problems
             if located is None:
                 failed.add(path.stem)
+                failed |= _contact_ids(loaded.data)
             else:
                 problems += _check_file_name(kind, located, path)
                 records[kind.name].append(located)
-    return records, failed, problems
+    return records, parsed, failed, problems
+
+
+def _contact_ids(data: object) -> set[str]:
+    """Contact ids declared in a file that failed validation (references to them are not errors)."""
+    contacts = data.get("contacts") if isinstance(data, dict) else None
+    if not isinstance(contacts, list):
+        return set()
+    return {c["id"] for c in contacts if isinstance(c, dict) and isinstance(c.get("id"), str)}
 
 
 def _check_file_name(kind: RecordKind, located: Located, path: Path) -> list[Diagnostic]:
@@ -112,7 +124,7 @@ def _check_file_name(kind: RecordKind, located: Located, path: Path) -> list[Dia
 def load_catalogue(root: Path) -> tuple[Catalogue | None, list[Diagnostic]]:
     from .checks import places, quality, references
 
-    records, failed, problems = load_records(root)
+    records, parsed, failed, problems = load_records(root)
     if not records["settings"]:
         return None, sort_diagnostics(problems)
     settings: Settings = records["settings"][0].record
@@ -132,7 +144,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, list[Diagnostic]]:
     )
     catalogue.contacts, contact_problems = references.collect_contacts(catalogue, records["settings"][0])
     problems += contact_problems
-    problems += references.dangling_references(catalogue, ignore=failed)
+    problems += references.dangling_references(catalogue, parsed, ignore=failed)
     problems += places.check_places(catalogue)
     if any(d.is_error for d in problems):
         return None, sort_diagnostics(problems)

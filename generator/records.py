@@ -46,6 +46,10 @@ class Located(Generic[M]):
     file: str
     positions: Positions
 
+    @property
+    def stem(self) -> str:
+        return Path(self.file).stem
+
     def at(self, *path: str | int) -> tuple[int, int]:
         return self.positions.at(tuple(path))
 
@@ -119,13 +123,24 @@ def validation_diagnostics(exc: ValidationError, kind: RecordKind, loaded: Loade
                                   hint=_unknown_field_hint(kind.model, loc, key)))
             continue
         found = "nothing" if error["type"] == "missing" else show_value(found_value)
-        hint = ""
-        if error["type"] == "missing":
-            hint = f"add `{loc[-1]}:` here" if loc else ""
+        hint = _hint(error, loc, found_value)
         out.append(Diagnostic(loaded.name, line, col, field,
                               "missing required field" if error["type"] == "missing" else "invalid value",
                               expected=_readable_expected(error), found=found, hint=hint))
     return out
+
+
+def _hint(error: dict[str, Any], loc: tuple[str | int, ...], found: Any) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return f"add `{loc[-1]}:` here" if loc else ""
+    if kind == "value_error" and found is None and loc:
+        return f"add `{loc[-1]}:` here"
+    if kind.startswith(("date_", "datetime_")):
+        return "write dates as YYYY-MM-DD, e.g. 2026-06-30"
+    if loc and loc[-1] == "lat" and isinstance(found, (int, float)) and 73 <= found <= 135:
+        return "this looks like a longitude: are `lat` and `lon` swapped?"
+    return ""
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
@@ -152,9 +167,12 @@ def _named_field(data: Any, loc: tuple[str | int, ...], msg: str, found: Any) ->
         except (KeyError, IndexError, TypeError):
             return loc, found
     if isinstance(node, dict):
-        for name in re.findall(r"`([a-z_]+)`", msg):
+        names = re.findall(r"`([a-z_]+)`", msg)
+        for name in names:
             if name in node:
                 return loc + (name,), node[name]
+        if names:  # the named field is absent: point at the record, name the field
+            return loc + (names[0],), None
     return loc, found
 
 

@@ -7,6 +7,7 @@ JSON-like ones, and (d) bound alias expansion ("billion laughs").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -141,6 +142,10 @@ def _convert(node: Node, name: str, path: FieldPath, positions: Positions, budge
     raise _Problem(Diagnostic(name, 1, 1, _dotted(path), "unreadable YAML node", found=type(node).__name__))
 
 
+# `district：laoshan` typed with a Chinese input method: YAML sees one long plain text.
+_FULL_WIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*([：﹕])")
+
+
 def _text_problems(raw: bytes, name: str) -> tuple[str | None, list[Diagnostic]]:
     if len(raw) > MAX_FILE_BYTES:
         return None, [Diagnostic(name, 1, 1, "", "file is too large", expected=f"at most {MAX_FILE_BYTES} bytes",
@@ -168,6 +173,12 @@ def _text_problems(raw: bytes, name: str) -> tuple[str | None, list[Diagnostic]]
             problems.append(Diagnostic(name, number, indent.index("\t") + 1, "", "tab used for indentation",
                                        expected="spaces", found="a tab character",
                                        hint="YAML forbids tabs in indentation; replace each tab with spaces"))
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        match = _FULL_WIDTH_KEY.match(line_text)
+        if match:
+            problems.append(Diagnostic(name, number, match.end(), "", "full-width punctuation after a field name",
+                                       expected="an ASCII colon ':' followed by a space", found=f"'{match.group(2)}'",
+                                       hint="switch the input method to English punctuation and type ': '"))
     if problems:
         return None, problems
     meaningful = [l for l in text.splitlines() if l.strip() and not l.lstrip().startswith("#")]

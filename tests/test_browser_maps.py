@@ -46,6 +46,18 @@ def open_map(page, url: str):
     return frame
 
 
+def settled_counts(frame) -> dict[str, int]:
+    """Marker + cluster counts once the map has stopped drawing (clusters animate and draw in chunks)."""
+    previous = None
+    for _ in range(50):
+        frame.wait_for_timeout(200)
+        current = frame.evaluate(COUNT_JS)
+        if current == previous:
+            return current
+        previous = current
+    raise AssertionError(f"map kept changing: {previous}")
+
+
 def expected_memberships() -> dict[str, int]:
     assert CATALOGUE is not None
     return {i: len(parks) for i, parks in CATALOGUE.parks_by_industry.items() if parks}
@@ -55,7 +67,7 @@ def test_industry_map_shows_every_park(page, site_url: str) -> None:
     tiles = tiles_for(CATALOGUE.settings.map, "zh")
     serve_tiles(page, tiles.host_pattern)
     frame = open_map(page, site_url + "/map/")
-    counts = frame.evaluate(COUNT_JS)
+    counts = settled_counts(frame)
     assert counts == expected_memberships()
     assert frame.evaluate(DISTINCT_JS) == len(CATALOGUE.parks)
 
@@ -64,18 +76,16 @@ def test_toggling_a_layer_hides_exactly_that_industry(page, site_url: str) -> No
     tiles = tiles_for(CATALOGUE.settings.map, "en")
     serve_tiles(page, tiles.host_pattern)
     frame = open_map(page, site_url + "/en/map/")
-    before = frame.evaluate(COUNT_JS)
+    before = settled_counts(frame)
     industry = max(before, key=lambda k: before[k])
     label = CATALOGUE.industries[industry].name.en
     frame.hover(".leaflet-control-layers")
     frame.locator(".leaflet-control-layers-overlays label", has_text=label).locator("input").uncheck()
-    frame.wait_for_timeout(300)
-    after = frame.evaluate(COUNT_JS)
+    after = settled_counts(frame)
     assert after[industry] == 0
     assert {k: v for k, v in after.items() if k != industry} == {k: v for k, v in before.items() if k != industry}
     frame.locator(".leaflet-control-layers-overlays label", has_text=label).locator("input").check()
-    frame.wait_for_timeout(300)
-    assert frame.evaluate(COUNT_JS) == before
+    assert settled_counts(frame) == before
 
 
 def test_popup_link_on_english_map_opens_english_park_page(page, site_url: str) -> None:

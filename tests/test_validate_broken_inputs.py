@@ -43,7 +43,7 @@ CASES = [
     Case("dangling-industry", PARK, park(GOOD_LOC + "industries: [vrr]\n"), 7, "industries[0]", "did you mean `vr`"),
     Case("dangling-district", POLICY, None, 0, "jurisdiction.districts[0]", "unknown district id"),  # filled below
     Case("outside-china", PARK, park("location: {lat: 48.85, lon: 2.35}\n" + GOOD_IND), 6, "location", "outside mainland china"),
-    Case("latitude-out-of-range", PARK, park("location: {lat: 120.46, lon: 36.12}\n" + GOOD_IND), 6, "location.lat", "less than or equal to 90"),
+    Case("latitude-out-of-range", PARK, park("location: {lat: 120.46, lon: 36.12}\n" + GOOD_IND), 6, "location.lat", "swapped"),
     Case("outside-district-bbox", PARK, park("location: {lat: 36.60, lon: 120.46}\n" + GOOD_IND), 6, "location", "bounding box of district laoshan"),
     Case("bad-email", DISTRICT, None, 0, "contacts[0].email", "email address"),
     Case("bad-phone", DISTRICT, None, 0, "contacts[0].phone", "phone number"),
@@ -53,7 +53,7 @@ CASES = [
          11, "prices[0].unit", "write `元/m²/月`"),
     Case("negative-amount", PARK, park(GOOD_LOC + GOOD_IND + "land:\n  available: {value: -5, unit: 亩}\n"), 9, "land.available.value", "greater than or equal to 0"),
     Case("money-without-currency", PARK, park(GOOD_LOC + GOOD_IND + "prices:\n  - metric: office_rent\n    value: 3\n    unit: 元/m²/月\n"),
-         9, "prices[0]", "currency"),
+         9, "prices[0].currency", "add `currency:` here"),
     Case("min-above-max", PARK, park(GOOD_LOC + GOOD_IND + "land:\n  total: {min: 9, max: 5, unit: 亩}\n"), 9, "land.total", "must not exceed"),
     Case("alias-bomb", PARK, "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
          "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
@@ -73,6 +73,9 @@ CASES = [
          1, "place", "unknown district or park id"),
     Case("unknown-contact", PARK, park(GOOD_LOC + GOOD_IND + "contacts: [laoshan-vrr]\n"), 8, "contacts[0]", "did you mean `laoshan-vr`"),
     Case("unreachable-contact", DISTRICT, None, 0, "contacts[1]", "at least one of"),
+    Case("full-width-colon", PARK, park(GOOD_LOC + GOOD_IND).replace("district: laoshan", "district：laoshan"), 3, "",
+         "full-width punctuation"),
+    Case("date-with-slashes", POLICY, None, 0, "issued", "YYYY-MM-DD"),
     Case("default-language", "content/site.yml", None, 4, "default_language", "to be one of `languages`"),
 ]
 
@@ -95,6 +98,7 @@ EDITS = {  # case name -> (file in the minimal portal, old text, new text)
     "unknown-literal": (POLICY, "category: incentive", "category: incentives"),
     "bad-division-code": (DISTRICT, "division_code: 370212", "division_code: 3702"),
     "unreachable-contact": (DISTRICT, "    email: laoshan-vr@example.org\n", ""),
+    "date-with-slashes": (POLICY, "issued: 2025-01-01", "issued: 2025/01/01"),
     "default-language": ("content/site.yml", "site_url:", "languages: [zh]\ndefault_language: en\nsite_url:"),
 }
 
@@ -155,3 +159,22 @@ def test_duplicate_contact_id_across_district_files(minimal_portal: Path, capsys
 def test_clean_minimal_portal_passes(minimal_portal: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(minimal_portal)]) == 0
     assert "0 error(s)" in capsys.readouterr().err
+
+
+def test_a_record_with_field_errors_still_gets_its_references_checked(minimal_portal: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    (minimal_portal / PARK).write_text(park(GOOD_LOC + "industries: [vrr]\nsumary: {zh: x}\n"), encoding="utf-8")
+    assert main(["validate", str(minimal_portal)]) == 1
+    err = capsys.readouterr().err
+    assert "parks/laoshan-vr-park.yml:8:1: error: unknown field" in err
+    assert "parks/laoshan-vr-park.yml:7:14: error: unknown industry id" in err and "did you mean `vr`" in err
+    assert "content/industries/vr.yml" not in err  # the broken park's own id is not reported as unknown
+
+
+def test_copied_file_with_unchanged_id_blames_only_the_copy(minimal_portal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (minimal_portal / "parks" / "laoshan-ar-lab.yml").write_text((minimal_portal / PARK).read_text(encoding="utf-8"),
+                                                                 encoding="utf-8")
+    assert main(["validate", str(minimal_portal)]) == 1
+    err = capsys.readouterr().err
+    assert "parks/laoshan-ar-lab.yml:2:1: error: file name and id differ" in err
+    assert "parks/laoshan-vr-park.yml" not in err

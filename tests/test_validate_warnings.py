@@ -49,3 +49,15 @@ def test_page_missing_a_language_warns(minimal_portal: Path, capsys: pytest.Capt
     (minimal_portal / "content/pages/home.en.md").unlink()
     assert main(["validate", str(minimal_portal)]) == 0
     assert "page has no en version" in capsys.readouterr().err
+
+
+def test_chain_park_without_the_industry_warns(minimal_portal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (minimal_portal / "parks/laoshan-vr-park.yml").read_text(encoding="utf-8")
+    (minimal_portal / "parks/other-park.yml").write_text(
+        text.replace("id: laoshan-vr-park", "id: other-park").replace("industries: [vr]", "industries: [ai]"), encoding="utf-8")
+    (minimal_portal / "content/industries/ai.yml").write_text(
+        "id: ai\nname: {zh: 人工智能, en: AI}\ndescription: {zh: 人工智能, en: AI}\n", encoding="utf-8")
+    _edit(minimal_portal, "content/industries/vr.yml", "parks: [laoshan-vr-park]", "parks: [laoshan-vr-park, other-park]")
+    assert main(["validate", str(minimal_portal)]) == 0
+    err = capsys.readouterr().err
+    assert "content/industries/vr.yml:8:" in err and "park in this chain does not list the industry" in err

@@ -62,6 +62,18 @@ def advisories(cat: "Catalogue") -> list[Diagnostic]:
                                       expected="every figure with its `source` and `as_of` date",
                                       found=f"{missing} missing", hint="investors discount figures with no date or source",
                                       severity=Severity.WARNING))
+    for iid, industry in sorted(cat.industries.items()):
+        located = cat.origins[("industry", iid)]
+        for si, segment in enumerate(industry.chain):
+            for pi, park_id in enumerate(segment.parks):
+                if iid not in cat.parks[park_id].industries:
+                    line, col = located.at("chain", si, "parks", pi)
+                    out.append(Diagnostic(located.file, line, col, f"chain[{si}].parks[{pi}]",
+                                          "park in this chain does not list the industry",
+                                          expected=f"`{iid}` among the park's `industries`",
+                                          found=f"parks/{park_id}.yml lists {', '.join(cat.parks[park_id].industries)}",
+                                          hint=f"add {iid} to the park's industries, or remove the park from this segment",
+                                          severity=Severity.WARNING))
     for pid, policy in sorted(cat.policies.items()):
         located = cat.origins[("policy", pid)]
         left = days_left(policy, today)

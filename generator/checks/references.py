@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic
 from ..records import Located
+from ..yaml_source import LoadedFile
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue, ContactEntry
@@ -22,6 +23,8 @@ def unique_ids(records: dict[str, list[Located]]) -> tuple[dict[str, dict[str, L
         by_id: dict[str, Located] = {}
         for located in located_list:
             key = getattr(located.record, key_field)
+            if key != located.stem:
+                continue  # reported as "file name and id differ"; the file that owns the name keeps it
             if key in by_id:
                 first = by_id[key]
                 line, col = located.at(key_field)
@@ -65,49 +68,53 @@ def collect_contacts(cat: "Catalogue", settings: Located) -> tuple[dict[str, "Co
     return contacts, problems
 
 
-def dangling_references(cat: "Catalogue", ignore: set[str] = frozenset()) -> list[Diagnostic]:
-    """Unknown ids; `ignore` holds ids of records whose own file already failed to load."""
+# Where each record kind refers to other records: a path into the YAML ("*" = every list item)
+# and the kind of record the value names. Checked on the raw data, so a file that failed its
+# field checks still gets its references checked in the same run.
+REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
+    "district": [(("parent",), "district"), (("leading_industries", "*"), "industry"),
+                 (("contacts", "*", "industries", "*"), "industry"), (("contacts", "*", "areas", "*"), "park")],
+    "industry": [(("chain", "*", "parks", "*"), "park")],
+    "park": [(("district",), "district"), (("industries", "*"), "industry"), (("contacts", "*"), "contact")],
+    "policy": [(("jurisdiction", "districts", "*"), "district"), (("jurisdiction", "parks", "*"), "park"),
+               (("industries", "*"), "industry"), (("replaces", "*"), "policy"), (("amends", "*"), "policy"),
+               (("contact",), "contact")],
+    "cost": [(("place",), "district or park")],
+}
+
+
+def values_at(data: Any, pattern: tuple[str, ...], path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    if not pattern:
+        yield path, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield from values_at(item, rest, path + (i,))
+    elif isinstance(data, dict) and head in data:
+        yield from values_at(data[head], rest, path + (head,))
+
+
+def _field(path: tuple[str | int, ...]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
+
+
+def dangling_references(cat: "Catalogue", files: list[tuple[str, LoadedFile]], ignore: set[str]) -> list[Diagnostic]:
+    """Unknown ids in every loaded file (valid or not); `ignore` holds ids of records whose own file failed."""
+    known = {"district": set(cat.districts), "industry": set(cat.industries), "park": set(cat.parks),
+             "policy": set(cat.policies), "contact": set(cat.contacts),
+             "district or park": set(cat.districts) | set(cat.parks)}
     problems: list[Diagnostic] = []
-
-    def check(kind: str, record_id: str, path: tuple[str | int, ...], value: str | None,
-              target_kind: str, known: Iterable[str]) -> None:
-        known = list(known)
-        if value is None or value in known or value in ignore:
-            return
-        located = cat.origins[(kind, record_id)]
-        line, col = located.at(*path)
-        field = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
-        problems.append(Diagnostic(located.file, line, col, field, f"unknown {target_kind} id",
-                                   expected=f"the id of an existing {target_kind}", found=f'"{value}"',
-                                   hint=_suggest(value, known)))
-
-    def each(kind: str, record_id: str, path: tuple[str | int, ...], values: list[str], target: str, known: Iterable[str]) -> None:
-        known = list(known)
-        for i, value in enumerate(values):
-            check(kind, record_id, path + (i,), value, target, known)
-
-    districts, industries, parks, policies = cat.districts, cat.industries, cat.parks, cat.policies
-    contacts = list(cat.contacts)
-    for did, d in districts.items():
-        check("district", did, ("parent",), d.parent, "district", districts)
-        each("district", did, ("leading_industries",), d.leading_industries, "industry", industries)
-        for ci, contact in enumerate(d.contacts):
-            each("district", did, ("contacts", ci, "industries"), contact.industries, "industry", industries)
-            each("district", did, ("contacts", ci, "areas"), contact.areas, "park", parks)
-    for iid, ind in industries.items():
-        for si, segment in enumerate(ind.chain):
-            each("industry", iid, ("chain", si, "parks"), segment.parks, "park", parks)
-    for pid, park in parks.items():
-        check("park", pid, ("district",), park.district, "district", districts)
-        each("park", pid, ("industries",), park.industries, "industry", industries)
-        each("park", pid, ("contacts",), park.contacts, "contact", contacts)
-    for pid, pol in policies.items():
-        each("policy", pid, ("jurisdiction", "districts"), pol.jurisdiction.districts, "district", districts)
-        each("policy", pid, ("jurisdiction", "parks"), pol.jurisdiction.parks, "park", parks)
-        each("policy", pid, ("industries",), pol.industries, "industry", industries)
-        each("policy", pid, ("replaces",), pol.replaces, "policy", [p for p in policies if p != pid])
-        each("policy", pid, ("amends",), pol.amends, "policy", [p for p in policies if p != pid])
-        check("policy", pid, ("contact",), pol.contact, "contact", contacts)
-    for place, sheet in cat.costs.items():
-        check("cost", place, ("place",), sheet.place, "district or park", list(districts) + list(parks))
+    for kind, loaded in files:
+        own_id = loaded.data.get("id") if isinstance(loaded.data, dict) else None
+        for pattern, target in REFERENCES.get(kind, []):
+            candidates = known[target] - ({own_id} if target == kind else set())
+            for path, value in values_at(loaded.data, pattern):
+                if not isinstance(value, str) or value in candidates or value in ignore:
+                    continue
+                line, col = loaded.positions.at(path)
+                problems.append(Diagnostic(loaded.name, line, col, _field(path), f"unknown {target} id",
+                                           expected=f"the id of an existing {target}", found=f'"{value}"',
+                                           hint=_suggest(value, candidates)))
     return problems

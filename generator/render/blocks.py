@@ -16,7 +16,7 @@ def figure_table(rows: Iterable[tuple[str, Figure | None]], lang: str) -> str:
             for label, fig in rows if fig is not None]
     if not body:
         return ""
-    head = f"| {t('metric', lang)} | {t('value', lang)} | {t('source', lang)} |\n|---|---|---|\n"
+    head = f"| {t('metric', lang)} | {t('value', lang)} | {t('source_col', lang)} |\n|---|---|---|\n"
     return head + "\n".join(body) + "\n"
 
 

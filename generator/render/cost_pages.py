@@ -23,6 +23,6 @@ def cost_page(cat: Catalogue, lang: str) -> str:
                     rows.append(f"| {record_link(cat, doc, section, place, lang)} | {md(fmt_amount(item, lang))} "
                                 f"| {md(fmt_figure_notes(item, lang))} |")
         if rows:
-            out += [f"## {md(enum(metric, lang))}", "", f"| {t('place', lang)} | {t('value', lang)} | {t('source', lang)} |",
+            out += [f"## {md(enum(metric, lang))}", "", f"| {t('place', lang)} | {t('value', lang)} | {t('source_col', lang)} |",
                     "|---|---|---|"] + rows + [""]
     return "\n".join(out)

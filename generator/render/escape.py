@@ -60,7 +60,7 @@ def markdown_without_html(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def page_head(title: str) -> str:
+def page_head(title: str, *, tab_title: str | None = None) -> str:
     """Front matter and H1 for a generated page.
 
     Material prints `page.meta.title` unescaped into <title> and the header, and would
@@ -69,4 +69,5 @@ def page_head(title: str) -> str:
     """
     import json
 
-    return f"---\ntitle: {json.dumps(html.escape(title, quote=True), ensure_ascii=False)}\n---\n\n# {md(title)}"
+    meta = json.dumps(html.escape(tab_title or title, quote=True), ensure_ascii=False)
+    return f"---\ntitle: {meta}\n---\n\n# {md(title)}"

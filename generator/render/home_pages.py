@@ -22,7 +22,8 @@ def _body(page: Page, lang: str) -> str:
 
 def home_page(cat: Catalogue, lang: str) -> str:
     doc = "index.md"
-    out = [page_head(text(cat.settings.title, lang)), ""]
+    # The browser tab reads "Home - <site title>" rather than the site title twice.
+    out = [page_head(text(cat.settings.title, lang), tab_title=t("home", lang)), ""]
     if cat.settings.tagline:
         out += [f'<p class="tagline">{md(text(cat.settings.tagline, lang))}</p>', ""]
     home = cat.pages.get(HOME_SLUG)
@@ -31,7 +32,7 @@ def home_page(cat: Catalogue, lang: str) -> str:
     in_force = sum(1 for s in cat.policy_status.values() if s in ("in_force", "amended"))
     land = sum(v for v in (available_land_mu(cat, p) for p in cat.parks) if v)
     figures = [(len(cat.districts), t("districts", lang)), (len(cat.parks), t("parks", lang)),
-               (len(cat.industries), t("industries", lang)), (in_force, t("policies", lang) + f" ({t('status', lang)}: ✓)"),
+               (len(cat.industries), t("industries", lang)), (in_force, t("policies_in_force", lang)),
                (f"{fmt_number(round(land))} {'亩' if lang == 'zh' else 'mu'}", t("land_available", lang))]
     out += [f"## {t('key_figures', lang)}", "", '<div class="key-figures">']
     out += [f'<div class="key-figure"><span class="key-number">{n}</span><span class="key-label">{md(label)}</span></div>'

@@ -34,6 +34,8 @@ UI: dict[str, tuple[str, str]] = {
     "fallback_note": ("（暂无英文译文，显示中文原文）", "(English translation pending; Chinese original shown)"),
     "sample": ("示例数据", "sample data"),
     "source": ("来源", "source"),
+    "source_col": ("来源", "Source"),
+    "policies_in_force": ("现行政策", "Policies in force"),
     "as_of": ("截至", "as of"),
     "tax_incl": ("含税", "tax included"),
     "tax_excl": ("不含税", "tax excluded"),
