@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -98,3 +100,16 @@ def test_every_request_stays_on_localhost(page, site_url: str) -> None:
     assert tile_hosts <= {"tile.openstreetmap.org"}
     assert page.requests, "no requests recorded"
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_park_sheet_prints_on_one_a4_page(page, site_url: str, lang: str) -> None:
+    assert CATALOGUE is not None
+    serve_tiles(page, tiles_for(CATALOGUE.settings.map, lang).host_pattern)
+    prefix = "" if lang == "zh" else "/en"
+    pages = {}
+    for park_id in sorted(CATALOGUE.parks):
+        page.goto(f"{site_url}{prefix}/parks/{park_id}/")
+        pdf = page.pdf(format="A4")
+        pages[park_id] = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == {park_id: 1 for park_id in CATALOGUE.parks}

@@ -169,3 +169,17 @@ def test_hostile_text_is_escaped_everywhere(minimal_portal: Path) -> None:
     assert "&lt;b&gt;code&lt;/b&gt;" in (site / "en" / "pages" / "guide" / "index.html").read_text(encoding="utf-8")
     search_index = (site / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<img src=x" not in search_index
+
+
+def test_every_contact_and_cost_item_appears(example_site: Path) -> None:
+    assert CATALOGUE is not None
+    from generator.render.i18n import enum, fmt_amount
+
+    for lang, prefix in LANG_ROOTS.items():
+        contacts = visible_text(example_site / prefix / "contacts" / "index.html")
+        for entry in CATALOGUE.contacts.values():
+            assert text(entry.contact.office, lang) in contacts
+        costs = visible_text(example_site / prefix / "costs" / "index.html")
+        for place, sheet in CATALOGUE.costs.items():
+            for item in sheet.items:
+                assert enum(item.metric, lang) in costs and fmt_amount(item, lang) in costs, (place, item.metric)

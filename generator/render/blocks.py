@@ -36,9 +36,13 @@ def link_list(cat: Catalogue, from_doc: str, section: str, ids: Iterable[str], l
     return "\n".join(items) + "\n" if items else f"{t('none_yet', lang)}\n"
 
 
+STATUS_ORDER = {"in_force": 0, "amended": 1, "not_yet_in_force": 2, "expired": 3, "repealed": 4}
+
+
 def policy_list(cat: Catalogue, from_doc: str, ids: Iterable[str], lang: str) -> str:
+    """Policies with their status badge; those in force first, expired and repealed last."""
     items = []
-    for pid in ids:
+    for pid in sorted(ids, key=lambda p: (STATUS_ORDER[cat.policy_status[p]], p)):
         policy = cat.policies[pid]
         number = f" · {md(policy.doc_number)}" if policy.doc_number else ""
         items.append(f"- {record_link(cat, from_doc, 'policies', pid, lang)}{number} {status_badge(cat.policy_status[pid], lang)}")
