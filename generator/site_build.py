@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from .catalogue import Catalogue, load_catalogue
+from .checks.quality import translation_coverage
 from .render.i18n import t, text
 from .render.tree import nav, render_language
 from .search_dictionary import user_dictionary
@@ -100,6 +101,8 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
     if cat is None or _print_diagnostics(diagnostics, strict) != 0:
         print(f"build stopped: {out} left unchanged", file=sys.stderr)
         return 1
+    done, total = translation_coverage(cat)
+    print(f"English translation coverage {done}/{total} ({100 * done / max(total, 1):.1f}%)", file=sys.stderr)
     epoch = calendar.timegm(cat.settings.build_date.timetuple())
     out.parent.mkdir(parents=True, exist_ok=True)
     chosen = [l for l in cat.settings.languages if languages is None or l in languages]

@@ -183,3 +183,21 @@ def test_every_contact_and_cost_item_appears(example_site: Path) -> None:
         for place, sheet in CATALOGUE.costs.items():
             for item in sheet.items:
                 assert enum(item.metric, lang) in costs and fmt_amount(item, lang) in costs, (place, item.metric)
+
+
+def test_csv_exports_list_every_record_and_defuse_formulas(minimal_portal: Path) -> None:
+    import csv
+    import io
+
+    park_file = minimal_portal / "parks" / "laoshan-vr-park.yml"
+    park_file.write_text(park_file.read_text(encoding="utf-8").replace(
+        "en: Laoshan VR Industrial Park", "en: '=HYPERLINK(\"http://evil.example.org\",\"x\")'"), encoding="utf-8")
+    assert main(["build", str(minimal_portal)]) == 0
+    raw = (minimal_portal / "site" / "en" / "exports" / "parks.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [r[0] for r in rows[1:]] == ["laoshan-vr-park"]
+    assert rows[1][1] == "'=HYPERLINK(\"http://evil.example.org\",\"x\")"
+    policies = list(csv.reader(io.StringIO((minimal_portal / "site" / "exports" / "policies.csv").read_text(encoding="utf-8-sig"))))
+    assert [r[2] for r in policies[1:]] == ["崂政发〔2025〕1号"]
+    assert "exports/parks.csv" in (minimal_portal / "site" / "en" / "parks" / "index.html").read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ from ..catalogue import Catalogue
 from ..model.cost import Metric
 from .blocks import record_link
 from .escape import md, page_head
+from .exports import download_link
 from .i18n import enum, fmt_amount, fmt_figure_notes, t
 from .links import doc_path
 
@@ -13,7 +14,7 @@ METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
 
 def cost_page(cat: Catalogue, lang: str) -> str:
     doc = doc_path("costs")
-    out = [page_head(t('costs', lang)), ""]
+    out = [page_head(t('costs', lang)), "", download_link(doc, "costs", lang)]
     for metric in METRICS:
         rows = []
         for place, sheet in sorted(cat.costs.items()):

@@ -5,6 +5,7 @@ from ..catalogue import Catalogue
 from ..units import convert
 from .blocks import enquiry, figure_table, map_frame, policy_list, record_link
 from .escape import h, md, md_block, page_head
+from .exports import download_link
 from .i18n import enum, fmt_amount, fmt_date, t, text
 from .links import doc_path
 
@@ -20,7 +21,7 @@ def available_land_mu(cat: Catalogue, park_id: str) -> float | None:
 
 def park_index(cat: Catalogue, lang: str) -> str:
     doc = doc_path("parks")
-    lines = [page_head(t('parks', lang)), "",
+    lines = [page_head(t('parks', lang)), "", download_link(doc, "parks", lang),
              f"| {t('parks', lang)} | {t('district', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} | {t('land_available', lang)} |",
              "|---|---|---|---|---|"]
     for pid, park in sorted(cat.parks.items(), key=lambda kv: (kv[1].district, kv[0])):

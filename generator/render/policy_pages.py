@@ -6,6 +6,7 @@ from ..model.policy import Benefit
 from ..policy_status import days_left
 from .blocks import enquiry, record_link, status_badge
 from .escape import h, md, md_block, page_head
+from .exports import download_link
 from .i18n import enum, fmt_date, fmt_number, t, text
 from .links import doc_path
 
@@ -14,7 +15,7 @@ CATEGORY_ORDER = ("incentive", "cost", "talent", "land", "finance", "innovation"
 
 def policy_index(cat: Catalogue, lang: str) -> str:
     doc = doc_path("policies")
-    out = [page_head(t('policies', lang)), ""]
+    out = [page_head(t('policies', lang)), "", download_link(doc, "policies", lang)]
     for category in CATEGORY_ORDER:
         ids = sorted((p for p, pol in cat.policies.items() if pol.category == category),
                      key=lambda p: (cat.policy_status[p] != "in_force", cat.policies[p].issued), reverse=False)

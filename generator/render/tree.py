@@ -10,6 +10,7 @@ from ..maps.render import map_files
 from .contact_pages import contact_page, vcard_files
 from .cost_pages import cost_page
 from .district_pages import district_index, district_page
+from .exports import export_files
 from .home_pages import HOME_SLUG, free_page, home_page
 from .industry_pages import industry_index, industry_page
 from .links import doc_path
@@ -31,6 +32,7 @@ def render_language(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
     files[doc_path("map")] = industry_map_page(cat, lang)
     files.update(map_files(cat, lang))
     files.update(vendored_files())
+    files.update(export_files(cat, lang))
     files[doc_path("costs")] = cost_page(cat, lang)
     files[doc_path("contacts")] = contact_page(cat, lang)
     files.update(vcard_files(cat, lang))
