@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, show_value
 from .model import CostSheet, District, Industry, Park, Policy, Settings
-from .yaml_source import LoadedFile, Positions, _dotted
+from .yaml_source import LoadedFile, Positions, dotted
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -115,7 +115,7 @@ def validation_diagnostics(exc: ValidationError, kind: RecordKind, loaded: Loade
             # model-level checks name the field they are about in backticks; point at it
             loc, found_value = _named_field(loaded.data, loc, str(error["msg"]), found_value)
         line, col = loaded.positions.at(loc)
-        field = _dotted(loc) or "(record)"
+        field = dotted(loc) or "(record)"
         if error["type"] == "extra_forbidden":
             key = str(loc[-1])
             out.append(Diagnostic(loaded.name, line, col, field, "unknown field",

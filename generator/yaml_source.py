@@ -79,7 +79,7 @@ def _scalar(node: ScalarNode, name: str, path: FieldPath) -> Any:
     if node.tag not in _PLAIN_TAGS:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         raise _Problem(Diagnostic(
-            name, line, col, _dotted(path), "unsupported YAML tag",
+            name, line, col, dotted(path), "unsupported YAML tag",
             expected="plain text, numbers, dates, true/false, lists and mappings",
             found=node.tag,
             hint="remove the tag (the part starting with '!'); data files hold only plain values",
@@ -91,7 +91,7 @@ def _scalar(node: ScalarNode, name: str, path: FieldPath) -> Any:
 _CONSTRUCTOR = yaml.SafeLoader("")
 
 
-def _dotted(path: FieldPath) -> str:
+def dotted(path: FieldPath) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -107,29 +107,29 @@ def _convert(node: Node, name: str, path: FieldPath, positions: Positions, budge
     if isinstance(node, SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
             raise _Problem(Diagnostic(name, node.start_mark.line + 1, node.start_mark.column + 1,
-                                      _dotted(path), "unsupported YAML tag", expected="a plain list",
+                                      dotted(path), "unsupported YAML tag", expected="a plain list",
                                       found=node.tag, hint="remove the tag"))
         return [_convert(item, name, path + (i,), positions, budget) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
         if node.tag != "tag:yaml.org,2002:map":
             raise _Problem(Diagnostic(name, node.start_mark.line + 1, node.start_mark.column + 1,
-                                      _dotted(path), "unsupported YAML tag", expected="a plain mapping",
+                                      dotted(path), "unsupported YAML tag", expected="a plain mapping",
                                       found=node.tag, hint="remove the tag"))
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if not isinstance(key_node, ScalarNode):
-                raise _Problem(Diagnostic(name, kline, kcol, _dotted(path), "a key must be plain text",
+                raise _Problem(Diagnostic(name, kline, kcol, dotted(path), "a key must be plain text",
                                           expected="a field name", found="a list or mapping used as a key"))
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Problem(Diagnostic(name, kline, kcol, _dotted(path), "merge keys (<<) are not supported",
+                raise _Problem(Diagnostic(name, kline, kcol, dotted(path), "merge keys (<<) are not supported",
                                           expected="each field written out", found="<<",
                                           hint="copy the fields instead of merging; it keeps each record readable"))
             key = str(_scalar(key_node, name, path))
             if key in result:
                 raise _Problem(Diagnostic(
-                    name, kline, kcol, _dotted(path + (key,)), "duplicate key",
+                    name, kline, kcol, dotted(path + (key,)), "duplicate key",
                     expected="each key once in a mapping", found=f'"{key}" again (first on line {first_seen[key]})',
                     hint="delete one of the two; YAML would otherwise silently keep only the last",
                 ))
@@ -139,7 +139,7 @@ def _convert(node: Node, name: str, path: FieldPath, positions: Positions, budge
             # the key's own line is the useful one for a mapping/list value
             positions.marks[path + (key,)] = (kline, kcol)
         return result
-    raise _Problem(Diagnostic(name, 1, 1, _dotted(path), "unreadable YAML node", found=type(node).__name__))
+    raise _Problem(Diagnostic(name, 1, 1, dotted(path), "unreadable YAML node", found=type(node).__name__))
 
 
 # `district：laoshan` typed with a Chinese input method: YAML sees one long plain text.

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from ..diagnostics import Diagnostic, Severity
 from ..model import Figure, LocalText
 from ..policy_status import days_left
+from ..yaml_source import dotted
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
@@ -28,9 +29,6 @@ def walk(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[s
         for i, item in enumerate(value):
             yield from walk(item, path + (i,))
 
-
-def _field(path: tuple[str | int, ...]) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
 
 
 def translation_coverage(cat: "Catalogue") -> tuple[int, int]:
@@ -51,14 +49,14 @@ def advisories(cat: "Catalogue") -> list[Diagnostic]:
         for path, value in walk(located.record):
             if isinstance(value, LocalText) and value.en is None:
                 line, col = located.at(*path)
-                out.append(Diagnostic(located.file, line, col, _field(path) + ".en", "missing English text",
+                out.append(Diagnostic(located.file, line, col, dotted(path) + ".en", "missing English text",
                                       expected="an `en:` translation", found="only `zh:`",
                                       hint="the English site shows the Chinese text with a note until added",
                                       severity=Severity.WARNING))
             elif isinstance(value, Figure) and (value.source is None or value.as_of is None):
                 missing = " and ".join(n for n, v in (("source", value.source), ("as_of", value.as_of)) if v is None)
                 line, col = located.at(*path)
-                out.append(Diagnostic(located.file, line, col, _field(path), f"figure without {missing}",
+                out.append(Diagnostic(located.file, line, col, dotted(path), f"figure without {missing}",
                                       expected="every figure with its `source` and `as_of` date",
                                       found=f"{missing} missing", hint="investors discount figures with no date or source",
                                       severity=Severity.WARNING))

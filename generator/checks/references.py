@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic
 from ..records import Located
-from ..yaml_source import LoadedFile
+from ..yaml_source import LoadedFile, dotted
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue, ContactEntry
@@ -29,7 +29,7 @@ def unique_ids(records: dict[str, list[Located]]) -> tuple[dict[str, dict[str, L
                 first = by_id[key]
                 line, col = located.at(key_field)
                 problems.append(Diagnostic(located.file, line, col, key_field, f"duplicate {kind} {key_field}",
-                                           expected=f"a {key_field} no other {kind} file uses",
+                                           expected=f"{'an' if key_field == 'id' else 'a'} {key_field} no other {kind} file uses",
                                            found=f'"{key}", already used in {first.file}:{first.at(key_field)[0]}',
                                            hint="give one of the two records another id"))
                 continue
@@ -96,9 +96,6 @@ def values_at(data: Any, pattern: tuple[str, ...], path: tuple[str | int, ...] =
         yield from values_at(data[head], rest, path + (head,))
 
 
-def _field(path: tuple[str | int, ...]) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
-
 
 def dangling_references(cat: "Catalogue", files: list[tuple[str, LoadedFile]], ignore: set[str]) -> list[Diagnostic]:
     """Unknown ids in every loaded file (valid or not); `ignore` holds ids of records whose own file failed."""
@@ -114,7 +111,7 @@ def dangling_references(cat: "Catalogue", files: list[tuple[str, LoadedFile]], i
                 if not isinstance(value, str) or value in candidates or value in ignore:
                     continue
                 line, col = loaded.positions.at(path)
-                problems.append(Diagnostic(loaded.name, line, col, _field(path), f"unknown {target} id",
+                problems.append(Diagnostic(loaded.name, line, col, dotted(path), f"unknown {target} id",
                                            expected=f"the id of an existing {target}", found=f'"{value}"',
                                            hint=_suggest(value, candidates)))
     return problems
