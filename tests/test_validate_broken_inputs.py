@@ -178,3 +178,11 @@ def test_copied_file_with_unchanged_id_blames_only_the_copy(minimal_portal: Path
     err = capsys.readouterr().err
     assert "parks/laoshan-ar-lab.yml:2:1: error: file name and id differ" in err
     assert "parks/laoshan-vr-park.yml" not in err
+
+
+def test_example_portal_validates_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    from .conftest import ROOT
+
+    assert main(["validate", str(ROOT)]) == 0
+    captured = capsys.readouterr()
+    assert "0 error(s)" in captured.err and "translation coverage" in captured.out
