@@ -5,19 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .diagnostics import Diagnostic
-
-
-def _print_diagnostics(diagnostics: list[Diagnostic], strict: bool) -> int:
-    errors = [d for d in diagnostics if d.is_error]
-    warnings = [d for d in diagnostics if not d.is_error]
-    for d in diagnostics:
-        print(d.format(), file=sys.stderr)
-    summary = f"{len(errors)} error(s), {len(warnings)} warning(s)"
-    failed = bool(errors) or (strict and bool(warnings))
-    print(("FAILED: " if failed else "OK: ") + summary + (" (--strict: warnings fail)" if strict and warnings else ""),
-          file=sys.stderr)
-    return 1 if failed else 0
+from .diagnostics import print_diagnostics
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -25,7 +13,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .checks.quality import translation_coverage
 
     catalogue, diagnostics = load_catalogue(Path(args.path))
-    status = _print_diagnostics(diagnostics, args.strict)
+    status = print_diagnostics(diagnostics, args.strict)
     if catalogue is not None:
         done, total = translation_coverage(catalogue)
         print(f"{len(catalogue.districts)} districts, {len(catalogue.parks)} parks, {len(catalogue.industries)} industries, "

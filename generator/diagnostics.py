@@ -6,9 +6,9 @@ returns these instead of raising, so one run reports every problem.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import Path
 
 
 class Severity(str, Enum):
@@ -61,17 +61,14 @@ def show_value(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def relative_name(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-class DataError(Exception):
-    """Raised by commands when validation found errors; carries them all."""
-
-    def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = diagnostics
-        errors = [d for d in diagnostics if d.is_error]
-        super().__init__(f"{len(errors)} data error(s)")
+def print_diagnostics(diagnostics: list[Diagnostic], strict: bool) -> int:
+    """Print every diagnostic and a summary to stderr; 1 if the run must fail, else 0."""
+    errors = [d for d in diagnostics if d.is_error]
+    warnings = [d for d in diagnostics if not d.is_error]
+    for d in diagnostics:
+        print(d.format(), file=sys.stderr)
+    summary = f"{len(errors)} error(s), {len(warnings)} warning(s)"
+    failed = bool(errors) or (strict and bool(warnings))
+    print(("FAILED: " if failed else "OK: ") + summary + (" (--strict: warnings fail)" if strict and warnings else ""),
+          file=sys.stderr)
+    return 1 if failed else 0

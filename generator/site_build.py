@@ -19,6 +19,7 @@ import yaml
 
 from .catalogue import Catalogue, load_catalogue
 from .checks.quality import translation_coverage
+from .diagnostics import print_diagnostics
 from .render.i18n import t, text
 from .render.tree import nav, render_language
 from .search_dictionary import user_dictionary
@@ -63,7 +64,7 @@ def language_config(cat: Catalogue, root: Path, work: Path, lang: str) -> dict:
             "jieba_dict_user": str(work / "userdict.txt"),
         }}],
         "extra": {"alternate": alternate, "notice": text(settings.notice, lang) if settings.notice else "",
-                  "portal_lang": lang, "generator": False},
+                  "generator": False},  # no "Made with Material" footer
     }
 
 
@@ -93,12 +94,10 @@ def prepare_language(cat: Catalogue, root: Path, work: Path, lang: str) -> Path:
 def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
                languages: list[str] | None = None) -> int:
     """Build every language (or only `languages`, keeping the others from the current site)."""
-    from .cli import _print_diagnostics
-
     root = root.resolve()
     out = (out or root / "site").resolve()
     cat, diagnostics = load_catalogue(root)
-    if cat is None or _print_diagnostics(diagnostics, strict) != 0:
+    if cat is None or print_diagnostics(diagnostics, strict) != 0:
         print(f"build stopped: {out} left unchanged", file=sys.stderr)
         return 1
     done, total = translation_coverage(cat)

@@ -1,9 +1,8 @@
 """The built example portal in headless Chromium: search, language switch, enquiry links, no network."""
 from __future__ import annotations
 
-from urllib.parse import parse_qs, unquote, urlsplit
-
 import re
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from playwright.sync_api import expect

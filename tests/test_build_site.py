@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-
 from generator.catalogue import load_catalogue
 from generator.cli import main
 from generator.render.i18n import text
