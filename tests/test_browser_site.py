@@ -112,3 +112,22 @@ def test_every_park_sheet_prints_on_one_a4_page(page, site_url: str, lang: str) 
         pdf = page.pdf(format="A4")
         pages[park_id] = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages == {park_id: 1 for park_id in CATALOGUE.parks}
+
+
+def test_phone_layout_keeps_enquiry_and_map_on_screen(browser, site_url: str) -> None:
+    assert CATALOGUE is not None
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    serve_tiles(phone, tiles_for(CATALOGUE.settings.map, "en").host_pattern)
+    park_id = sorted(CATALOGUE.parks)[0]
+    phone.goto(f"{site_url}/en/parks/{park_id}/")
+    width = phone.evaluate("() => document.documentElement.clientWidth")
+    scroll_width = phone.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll_width <= width + 1, "page scrolls sideways on a phone"
+    button = phone.locator("a.enquiry-button")
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width and box["height"] >= 32
+    frame = phone.locator("iframe.map-frame").bounding_box()
+    assert frame and frame["width"] <= width
+    context.close()
