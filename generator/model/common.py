@@ -116,7 +116,7 @@ class Figure(Strict):
     as_of: date | None = Field(default=None, description="Date the figure was true.")
     source: str | None = Field(default=None, description="Where the figure comes from (document or URL).")
     sample: bool = Field(default=False, description="True when the figure is invented sample data.")
-    note: LocalText | None = None
+    note: LocalText | None = Field(default=None, description="Short note shown with the figure (voltage tier, conditions).")
 
     @model_validator(mode="after")
     def _shape(self) -> "Figure":
@@ -160,17 +160,17 @@ class Contact(Strict):
     """A contact point: an office investors can reach, optionally a named officer."""
 
     id: Id
-    office: LocalText
-    officer: LocalText | None = None
-    role: LocalText | None = None
-    phone: Phone | None = None
-    email: Email | None = None
+    office: LocalText = Field(description="Name of the office, e.g. 崂山区投资促进中心.")
+    officer: LocalText | None = Field(default=None, description="Named officer, if the office agrees to publish one.")
+    role: LocalText | None = Field(default=None, description="Officer's role or the desk's remit.")
+    phone: Phone | None = Field(default=None, description="Phone: +86 532 0000 0000, 0532-00000000 or a mobile number.")
+    email: Email | None = Field(default=None, description="Email address enquiries are sent to.")
     wechat: str | None = Field(default=None, pattern=r"^[A-Za-z][-_A-Za-z0-9]{5,19}$", description="WeChat id.")
     languages: list[Lang | Literal["ja", "ko", "de", "fr", "ru"]] = Field(default_factory=lambda: ["zh"])
     industries: list[Id] = Field(default_factory=list, description="Industries served; empty = general desk.")
     areas: list[Id] = Field(default_factory=list, description="Parks served (ids); empty = whole district.")
-    hours: LocalText | None = None
-    address: LocalText | None = None
+    hours: LocalText | None = Field(default=None, description="Office hours, with the time zone.")
+    address: LocalText | None = Field(default=None, description="Street address of the office.")
     sample: bool = Field(default=False, description="True when the contact is invented sample data.")
 
     @model_validator(mode="after")

@@ -52,25 +52,25 @@ class Distance(Strict):
 
 class Park(Strict):
     id: Id
-    name: LocalText
+    name: LocalText = Field(description="Official name in both languages.")
     former_names: list[LocalText] = Field(default_factory=list)
-    district: Id
-    kind: ParkKind
-    level: ParkLevel | None = None
+    district: Id = Field(description="Id of the district or zone the park lies in (a file in content/districts/).")
+    kind: ParkKind = Field(description="What sort of park it is.")
+    level: ParkLevel | None = Field(default=None, description="Approval level, if the park has one.")
     approval: Approval | None = None
-    operator: Operator | None = None
-    summary: LocalText
-    location: Point
+    operator: Operator | None = Field(default=None, description="Company that develops and runs the park, if not the government.")
+    summary: LocalText = Field(description="Two or three factual sentences: positioning, main firms, what is available.")
+    location: Point = Field(description="Map point (WGS-84 / GPS).")
     polygon: Polygon | None = None
     land: Land | None = None
     prices: list[Price] = Field(default_factory=list)
     thresholds: Thresholds | None = None
     utilities: list[Utility] = Field(default_factory=list)
     transport: list[Distance] = Field(default_factory=list)
-    industries: list[Id] = Field(min_length=1)
+    industries: list[Id] = Field(min_length=1, description="Ids of the park's leading industries (files in content/industries/).")
     anchor_tenants: list[LocalText] = Field(default_factory=list)
     facilities: list[LocalText] = Field(default_factory=list)
     contacts: list[Id] = Field(default_factory=list, description="Contact ids (from the district files) for this park.")
     images: list[Image] = Field(default_factory=list)
     source: Source | None = None
-    as_of: date | None = None
+    as_of: date | None = Field(default=None, description="Date the sheet as a whole was checked.")

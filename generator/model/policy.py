@@ -54,21 +54,21 @@ class HowToApply(Strict):
 
 class Policy(Strict):
     id: Id
-    title: LocalText
+    title: LocalText = Field(description="Full official title.")
     doc_number: str | None = Field(default=None, description="Document number (文号), e.g. 青政发〔2020〕6号.")
-    issuer: LocalText
+    issuer: LocalText = Field(description="Issuing authority.")
     level: PolicyLevel
     jurisdiction: Jurisdiction = Field(default_factory=Jurisdiction)
-    issued: date
-    effective_from: date
-    effective_to: date | None = None
-    repealed_on: date | None = None
-    replaces: list[Id] = Field(default_factory=list)
-    amends: list[Id] = Field(default_factory=list)
+    issued: date = Field(description="Date issued (YYYY-MM-DD).")
+    effective_from: date = Field(description="First day in force.")
+    effective_to: date | None = Field(default=None, description="Last day in force; leave out if open-ended.")
+    repealed_on: date | None = Field(default=None, description="Date it was repealed, if it was.")
+    replaces: list[Id] = Field(default_factory=list, description="Ids of policies this one replaces.")
+    amends: list[Id] = Field(default_factory=list, description="Ids of policies this one amends.")
     category: Category
     support_types: list[SupportType] = Field(default_factory=list)
     industries: list[Id] = Field(default_factory=list, description="Industries it targets; empty = all.")
-    summary: LocalText
+    summary: LocalText = Field(description="What it gives whom, in two or three sentences.")
     eligibility: Eligibility = Field(default_factory=Eligibility)
     benefits: list[Benefit] = Field(default_factory=list)
     how_to_apply: HowToApply | None = None
@@ -76,7 +76,7 @@ class Policy(Strict):
     interpretation_url: Url | None = None
     attachments: list[Attachment] = Field(default_factory=list)
     source_url: Url | None = None
-    last_verified: date | None = None
+    last_verified: date | None = Field(default=None, description="Date someone last checked it against the source.")
     sample: bool = Field(default=False, description="True when the record is invented sample data.")
 
     @model_validator(mode="after")
