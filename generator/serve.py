@@ -42,6 +42,7 @@ def affected_languages(changed: set[str]) -> list[str] | None:
 def serve(root: Path, port: int = 8000, *, poll_seconds: float = 1.0, stop: threading.Event | None = None) -> int:
     root = root.resolve()
     out = root / "site"
+    seen = snapshot(root)  # before the first build, so an edit made while it runs is not missed
     if build_site(root, out) != 0 and not out.exists():
         print("fix the errors above; the preview starts once the portal builds", file=sys.stderr)
     out.mkdir(exist_ok=True)
@@ -50,7 +51,6 @@ def serve(root: Path, port: int = 8000, *, poll_seconds: float = 1.0, stop: thre
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"preview on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr)
     stop = stop or threading.Event()
-    seen = snapshot(root)
     try:
         while not stop.wait(poll_seconds):
             now = snapshot(root)
