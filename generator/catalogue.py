@@ -111,9 +111,9 @@ def _contact_ids(data: object) -> set[str]:
 def _check_file_name(kind: RecordKind, located: Located, path: Path) -> list[Diagnostic]:
     if kind.single_file:
         return []
-    key = getattr(located.record, "place", None) if kind.name == "cost" else located.record.id
+    field = kind.key_field
+    key = getattr(located.record, field)
     if key != path.stem:
-        field = "place" if kind.name == "cost" else "id"
         line, col = located.at(field)
         return [Diagnostic(located.file, line, col, field, "file name and id differ",
                            expected=f'"{path.stem}" (the file name without .yml)', found=f'"{key}"',

@@ -26,6 +26,7 @@ class RecordKind:
     folder: str  # relative to the data root
     model: type[BaseModel]
     single_file: bool = False  # settings: one file, not a folder
+    key_field: str = "id"  # the field that must equal the file name; cost sheets are keyed by `place`
 
 
 KINDS: tuple[RecordKind, ...] = (
@@ -34,7 +35,7 @@ KINDS: tuple[RecordKind, ...] = (
     RecordKind("industry", "content/industries", Industry),
     RecordKind("park", "parks", Park),
     RecordKind("policy", "policies", Policy),
-    RecordKind("cost", "content/costs", CostSheet),
+    RecordKind("cost", "content/costs", CostSheet, key_field="place"),
 )
 
 

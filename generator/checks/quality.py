@@ -30,7 +30,6 @@ def walk(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[s
             yield from walk(item, path + (i,))
 
 
-
 def translation_coverage(cat: "Catalogue") -> tuple[int, int]:
     """(texts with English, all bilingual texts) across every record."""
     total = translated = 0

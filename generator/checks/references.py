@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic
-from ..records import Located
+from ..records import KINDS, Located
 from ..yaml_source import LoadedFile, dotted
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ def unique_ids(records: dict[str, list[Located]]) -> tuple[dict[str, dict[str, L
     for kind, located_list in records.items():
         if kind == "settings":
             continue
-        key_field = "place" if kind == "cost" else "id"
+        key_field = next(k.key_field for k in KINDS if k.name == kind)
         by_id: dict[str, Located] = {}
         for located in located_list:
             key = getattr(located.record, key_field)

@@ -6,6 +6,7 @@ index lists keeps a 3,000-park map small (a park in several industries is stored
 """
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -79,7 +80,7 @@ class PlacesLayer(JSCSSMixin, MacroElement):
   var bounds = [];
   layers.forEach(function (layer) {
     var key = layer[0];
-    var group = {{ "L.markerClusterGroup" if this.cluster else "L.featureGroup" }}({
+    var group = L.markerClusterGroup({
       chunkedLoading: true, showCoverageOnHover: false,
       iconCreateFunction: function (c) {
         return L.divIcon({html: "<div><span>" + c.getChildCount() + "</span></div>",
@@ -120,13 +121,11 @@ class PlacesLayer(JSCSSMixin, MacroElement):
 """)
 
     def __init__(self, parks: list[MapPark], layers: list[MapLayer], districts: list[MapDistrict],
-                 districts_label: str, *, cluster: bool, fit: bool, collapsed: bool, js: list[tuple[str, str]],
+                 districts_label: str, *, fit: bool, collapsed: bool, js: list[tuple[str, str]],
                  css: list[tuple[str, str]]) -> None:
         super().__init__()
         self._name = "PlacesLayer"
-        self.default_js = js if cluster else []
-        self.default_css = css if cluster else []
-        import html
+        self.default_js, self.default_css = js, css
 
         self.parks_json = safe_json([[p.lat, p.lon, p.name, list(p.lines), p.url] for p in parks])
         # Leaflet's layer control writes labels with innerHTML: escape them here.
@@ -135,4 +134,4 @@ class PlacesLayer(JSCSSMixin, MacroElement):
         self.districts_json = safe_json([[d.name, d.lat, d.lon, d.url, [list(p) for p in d.outline] if d.outline else None]
                                          for d in districts])
         self.districts_label_json = safe_json(html.escape(districts_label))
-        self.cluster, self.fit, self.collapsed = cluster, fit, collapsed
+        self.fit, self.collapsed = fit, collapsed

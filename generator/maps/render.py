@@ -110,7 +110,7 @@ def _places_map(cat: Catalogue, lang: str, park_ids: list[str], industries: list
     fmap, tiles = _new_map(cat, lang, center, zoom)
     parks = _map_parks(cat, lang, tiles, park_ids)
     layer = PlacesLayer(parks, _layers(cat, lang, parks, industries), _districts(cat, lang, tiles, districts),
-                        t("districts", lang), cluster=True, fit=fit, collapsed=collapsed,
+                        t("districts", lang), fit=fit, collapsed=collapsed,
                         js=relative(CLUSTER_JS, UP), css=relative(CLUSTER_CSS, UP))
     fmap.add_child(layer)
     return _finish(fmap)

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from ..catalogue import Catalogue
 from ..model import Contact, Figure
-from .enquiry import enquiry_block
+from .enquiry import contact_card, enquiry_block
 from .escape import h, md
 from .i18n import fmt_amount, fmt_figure_notes, status_label, t, text
 from .links import absolute_url, doc_path, html_link, md_link
@@ -18,6 +18,12 @@ def figure_table(rows: Iterable[tuple[str, Figure | None]], lang: str) -> str:
         return ""
     head = f"| {t('metric', lang)} | {t('value', lang)} | {t('source_col', lang)} |\n|---|---|---|\n"
     return head + "\n".join(body) + "\n"
+
+
+def figure_section(heading: str, rows: Iterable[tuple[str, Figure | None]], lang: str) -> list[str]:
+    """A `## heading` and its figure table, or nothing when no figure is given."""
+    table = figure_table(rows, lang)
+    return [f"## {heading}", "", table] if table else []
 
 
 def status_badge(status: str, lang: str) -> str:
@@ -51,8 +57,16 @@ def policy_list(cat: Catalogue, from_doc: str, ids: Iterable[str], lang: str) ->
 
 def enquiry(cat: Catalogue, doc: str, lang: str, contact: Contact, reference: str, title: str) -> str:
     url = absolute_url(cat.settings, lang, doc)
-    vcard = html_link(doc, f"contacts/{contact.id}.vcf")
-    return "\n" + enquiry_block(contact, lang, reference, title, url, vcard) + "\n"
+    return "\n" + enquiry_block(contact, lang, reference, title, url, vcard_link(doc, contact)) + "\n"
+
+
+def vcard_link(doc: str, contact: Contact) -> str:
+    return html_link(doc, f"contacts/{contact.id}.vcf")
+
+
+def card(doc: str, contact: Contact, lang: str) -> str:
+    """A contact card linking to the contact's vCard, as seen from page `doc`."""
+    return contact_card(contact, lang, vcard_link(doc, contact))
 
 
 def fallback_note(lang: str) -> str:

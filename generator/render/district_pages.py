@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
-from .blocks import enquiry, figure_table, map_frame, policy_list, record_link
-from .enquiry import contact_card
+from .blocks import card, enquiry, figure_section, map_frame, policy_list, record_link
 from .escape import md, md_block, page_head
 from .i18n import enum, t, text
-from .links import doc_path, html_link
+from .links import doc_path
 
 
 def district_index(cat: Catalogue, lang: str) -> str:
@@ -48,9 +47,9 @@ def district_page(cat: Catalogue, district_id: str, lang: str) -> str:
     out += [f"## {t('policies_here', lang)}", "", policy_list(cat, doc, cat.policies_by_district[district_id], lang)]
     sheet = cat.costs.get(district_id)
     if sheet:
-        out += [f"## {t('local_costs', lang)}", "", figure_table([(enum(i.metric, lang), i) for i in sheet.items], lang)]
+        out += figure_section(t("local_costs", lang), [(enum(i.metric, lang), i) for i in sheet.items], lang)
     out += [f"## {t('contacts_here', lang)}", ""]
     for contact in district.contacts:
-        out += [contact_card(contact, lang, html_link(doc, f"contacts/{contact.id}.vcf")), ""]
+        out += [card(doc, contact, lang), ""]
     out.append(enquiry(cat, doc, lang, cat.desk_for(district_id, None), f"district/{district_id}", name))
     return "\n".join(out)

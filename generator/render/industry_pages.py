@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
-from .blocks import enquiry, link_list, map_frame, policy_list, record_link
-from .enquiry import contact_card
+from .blocks import card, enquiry, link_list, map_frame, policy_list, record_link
 from .escape import md, md_block, page_head
 from .i18n import t, text
-from .links import doc_path, html_link
+from .links import doc_path
 
 STAGES = ("upstream", "midstream", "downstream")
 
@@ -55,7 +54,7 @@ def industry_page(cat: Catalogue, industry_id: str, lang: str) -> str:
         for district_id, contact_id in desks:
             contact = cat.contacts[contact_id].contact
             out += [f"**{record_link(cat, doc, 'districts', district_id, lang)}**", "",
-                    contact_card(contact, lang, html_link(doc, f"contacts/{contact_id}.vcf")), ""]
+                    card(doc, contact, lang), ""]
     out.append(enquiry(cat, doc, lang, cat.settings.front_desk if len(desks) != 1 else cat.contacts[desks[0][1]].contact,
                        f"industry/{industry_id}", name))
     return "\n".join(out)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..units import convert
-from .blocks import enquiry, figure_table, map_frame, policy_list, record_link
+from .blocks import enquiry, figure_section, map_frame, policy_list, record_link
 from .escape import h, md, md_block, page_head
 from .exports import download_link
 from .i18n import enum, fmt_amount, fmt_date, t, text
@@ -59,29 +59,23 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
     facts.append((t("leading_industries", lang), ", ".join(record_link(cat, doc, "industries", i, lang) for i in park.industries)))
     out += ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in facts] + [""]
     out += [map_frame(cat, doc, f"park-{park_id}", f"{t('location', lang)}: {name}", lang)]
-    if park.land:
-        table = figure_table([(t("land_total", lang), park.land.total), (t("land_available", lang), park.land.available),
-                              (t("land_largest", lang), park.land.largest_contiguous)], lang)
-        if table:
-            out += [f"## {t('land', lang)}", "", table]
-    if park.prices:
-        out += [f"## {t('prices', lang)}", "", figure_table([(enum(p.metric, lang), p) for p in park.prices], lang)]
-    if park.thresholds:
-        table = figure_table([(t("investment_intensity", lang), park.thresholds.investment_intensity),
-                              (t("tax_per_mu", lang), park.thresholds.tax_per_mu)], lang)
-        if table:
-            out += [f"## {t('thresholds', lang)}", "", table]
-    if park.utilities:
-        out += [f"## {t('utilities', lang)}", "", figure_table([(enum(u.metric, lang), u) for u in park.utilities], lang)]
-    if park.transport:
-        out += [f"## {t('transport', lang)}", "", figure_table([(text(d.to, lang), d.distance) for d in park.transport], lang)]
+    land, thresholds = park.land, park.thresholds
+    if land:
+        out += figure_section(t("land", lang), [(t("land_total", lang), land.total), (t("land_available", lang), land.available),
+                                                (t("land_largest", lang), land.largest_contiguous)], lang)
+    out += figure_section(t("prices", lang), [(enum(p.metric, lang), p) for p in park.prices], lang)
+    if thresholds:
+        out += figure_section(t("thresholds", lang), [(t("investment_intensity", lang), thresholds.investment_intensity),
+                                                      (t("tax_per_mu", lang), thresholds.tax_per_mu)], lang)
+    out += figure_section(t("utilities", lang), [(enum(u.metric, lang), u) for u in park.utilities], lang)
+    out += figure_section(t("transport", lang), [(text(d.to, lang), d.distance) for d in park.transport], lang)
     for key, items in (("anchor_tenants", park.anchor_tenants), ("facilities", park.facilities)):
         if items:
             out += [f"## {t(key, lang)}", ""] + [f"- {md(text(i, lang))}" for i in items] + [""]
     out += [f"## {t('applicable_policies', lang)}", "", policy_list(cat, doc, cat.policies_by_park[park_id], lang)]
     sheet = cat.costs.get(park_id) or cat.costs.get(park.district)
     if sheet:
-        out += [f"## {t('local_costs', lang)}", "", figure_table([(enum(i.metric, lang), i) for i in sheet.items], lang)]
+        out += figure_section(t("local_costs", lang), [(enum(i.metric, lang), i) for i in sheet.items], lang)
     if park.source or park.as_of:
         src = park.source
         parts = [f"{t('as_of', lang)} {fmt_date(park.as_of or (src.as_of if src else None))}"]
