@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checks.files import link_outside, misnamed_files, outside_root
 from .diagnostics import Diagnostic, sort_diagnostics
 from .model import Contact, CostSheet, District, Industry, Park, Policy, Settings
 from .model.policy import Status
@@ -30,6 +31,7 @@ class Catalogue:
     costs: dict[str, CostSheet]
     pages: dict[str, Page]
     origins: dict[tuple[str, str], Located] = field(default_factory=dict)
+    images: dict[str, Path] = field(default_factory=dict)  # park image path as written -> checked file to publish
     # derived
     contacts: dict[str, ContactEntry] = field(default_factory=dict)
     policy_status: dict[str, Status] = field(default_factory=dict)
@@ -77,12 +79,18 @@ def load_records(root: Path) -> tuple[dict[str, list[Located]], list[tuple[str, 
     problems: list[Diagnostic] = []
     for kind in KINDS:
         files = kind_files(root, kind)
+        problems += _misnamed(root, kind)
         if kind.single_file and not files:
             problems.append(Diagnostic(kind.folder, 1, 1, "(file)", "settings file is missing",
                                        expected=f"{kind.folder}", found="no such file",
                                        hint="copy content/site.yml from the example portal"))
         for path in files:
             name = path_of(root, path)
+            real = outside_root(root, path)
+            if real is not None:  # never read: it would publish a file from outside the repository
+                problems.append(link_outside(name, real))
+                failed.add(path.stem)
+                continue
             loaded, load_problems = load_yaml(path, name)
             problems += load_problems
             if loaded is None:
@@ -98,6 +106,14 @@ def load_records(root: Path) -> tuple[dict[str, list[Located]], list[tuple[str, 
                 problems += _check_file_name(kind, located, path)
                 records[kind.name].append(located)
     return records, parsed, failed, problems
+
+
+def _misnamed(root: Path, kind: RecordKind) -> list[Diagnostic]:
+    """`.YML`/`.yaml` files where this kind's `.yml` files live (kind_files does not read them)."""
+    target = root / kind.folder
+    if kind.single_file:
+        return misnamed_files(root, target.parent, ".yml", (".yml", ".yaml"), stem=target.stem)
+    return misnamed_files(root, target, ".yml", (".yml", ".yaml"))
 
 
 def _contact_ids(data: object) -> set[str]:
@@ -122,7 +138,7 @@ def _check_file_name(kind: RecordKind, located: Located, path: Path) -> list[Dia
 
 
 def load_catalogue(root: Path) -> tuple[Catalogue | None, list[Diagnostic]]:
-    from .checks import places, quality, references
+    from .checks import images, places, policies, quality, references
 
     records, parsed, failed, problems = load_records(root)
     if not records["settings"]:
@@ -146,6 +162,10 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, list[Diagnostic]]:
     problems += contact_problems
     problems += references.dangling_references(catalogue, parsed, ignore=failed)
     problems += places.check_places(catalogue)
+    problems += places.parent_circles(catalogue)
+    problems += policies.policy_problems(catalogue)
+    catalogue.images, image_problems = images.check_images(catalogue, root)
+    problems += image_problems
     if any(d.is_error for d in problems):
         return None, sort_diagnostics(problems)
     derive(catalogue)

@@ -5,7 +5,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Severity
+from .checks.files import link_outside, misnamed_files, outside_root
+from .diagnostics import Diagnostic, Severity, describe_character, forbidden_characters
+from .yaml_source import read_file
 
 PAGES_FOLDER = "content/pages"
 _NAME = re.compile(r"(?P<slug>[a-z0-9][a-z0-9-]*)\.(?P<lang>[a-z]{2})\.md")
@@ -37,21 +39,22 @@ def load_pages(root: Path, languages: list[str]) -> tuple[dict[str, Page], list[
     problems: list[Diagnostic] = []
     if not folder.is_dir():
         return {}, problems
+    problems += misnamed_files(root, folder, ".md", (".md", ".markdown"))  # `.MD` would be skipped silently
     for path in sorted(folder.glob("*.md")):
         name = f"{PAGES_FOLDER}/{path.name}"
+        real = outside_root(root, path)
+        if real is not None:  # never read: it would publish a file from outside the repository
+            problems.append(link_outside(name, real))
+            continue
         match = _NAME.fullmatch(path.name)
         if not match or match["lang"] not in languages:
             problems.append(Diagnostic(name, 1, 1, "(file name)", "page file name not understood",
                                        expected=f"<slug>.<language>.md with language one of {', '.join(languages)}",
                                        found=path.name, hint="e.g. guide.zh.md and guide.en.md"))
             continue
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8").removeprefix("\ufeff")
-        except UnicodeDecodeError as exc:
-            problems.append(Diagnostic(name, raw[: exc.start].count(b"\n") + 1, 1, "(file)", "file is not valid UTF-8",
-                                       expected="UTF-8 text", found=f"byte 0x{raw[exc.start]:02X}",
-                                       hint="save it again as UTF-8"))
+        text, read_problems = _read_page(path, name)
+        problems += read_problems
+        if text is None:
             continue
         if not text.lstrip().startswith("# "):
             problems.append(Diagnostic(name, 1, 1, "(title)", "page has no title line", expected="a first line '# Title'",
@@ -69,6 +72,38 @@ def load_pages(root: Path, languages: list[str]) -> tuple[dict[str, Page], list[
                                            hint="the other language is shown with a note until it is added",
                                            severity=Severity.WARNING))
     return pages, problems
+
+
+def _read_page(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
+    """The page's text (None if unreadable) and its problems; never raises."""
+    raw, problems = read_file(path, name)
+    if raw is None:
+        return None, problems
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        return None, [Diagnostic(name, raw[: exc.start].count(b"\n") + 1, 1, "(file)", "file is not valid UTF-8",
+                                 expected="UTF-8 text", found=f"byte 0x{raw[exc.start]:02X}",
+                                 hint="save it again as UTF-8")]
+    return text, invisible_characters(text, name)
+
+
+def invisible_characters(text: str, name: str) -> list[Diagnostic]:
+    """One error per line holding a control character or a bidi override (CR of CR LF is fine)."""
+    problems: list[Diagnostic] = []
+    seen_lines: set[int] = set()
+    for index, char in forbidden_characters(text, allow="\r"):
+        line = text.count("\n", 0, index) + 1
+        if line in seen_lines:
+            continue
+        seen_lines.add(line)
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        problems.append(Diagnostic(name, line, column, "(text)", "invisible or control character in text",
+                                   expected="visible text only (no control characters or text-direction overrides)",
+                                   found=describe_character(char),
+                                   hint="delete it and retype the text around it: such characters are invisible "
+                                        "in the editor, yet can hide or reorder what the page shows"))
+    return problems
 
 
 def show_first_line(text: str) -> str:

@@ -61,12 +61,24 @@ def kind_files(root: Path, kind: RecordKind) -> list[Path]:
         return [target] if target.exists() else []
     if not target.is_dir():
         return []
-    return sorted(p for p in target.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    # Exactly `.yml`: near misses (`.YML`, `.yaml`) are reported by checks.files, not read and not
+    # skipped in silence; links are followed here and refused later if they leave the repository.
+    # A folder named like a data file is listed too: loading reports it rather than skipping it.
+    return sorted(p for p in target.iterdir() if p.suffix == ".yml")
+
+
+FINITE_NUMBER = "a finite number (not .inf or .nan, and not larger than about 1e308)"
 
 
 def _readable_expected(error: dict[str, Any]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
+    if kind == "finite_number" or (kind == "float_type" and isinstance(error.get("input"), int)):
+        return FINITE_NUMBER  # a float_type error on a whole number: too large to store as a float
+    if kind == "int_parsing_size":
+        return "a whole number of ordinary size"
+    if kind.startswith(("date_", "datetime_")):
+        return _expected_date(str(error["msg"]), kind)
     if kind == "missing":
         return "this field (it is required)"
     if kind == "literal_error":
@@ -77,6 +89,14 @@ def _readable_expected(error: dict[str, Any]) -> str:
     if kind == "string_pattern_mismatch":
         return f"text matching {ctx.get('pattern')}"
     return str(error["msg"]).replace("Input should be", "").strip() or kind
+
+
+def _expected_date(msg: str, kind: str) -> str:
+    """'a real date written YYYY-MM-DD', with pydantic's reason when it helps (day out of range)."""
+    if kind.endswith("_inexact"):
+        return "a real date written YYYY-MM-DD, without a time of day"
+    reason = msg.split(", ", 1)[1] if ", " in msg else ""
+    return "a real date written YYYY-MM-DD" + (f" ({reason})" if reason else "")
 
 
 def _unknown_field_hint(model: type[BaseModel], loc: tuple[Any, ...], key: str) -> str:
@@ -123,12 +143,20 @@ def validation_diagnostics(exc: ValidationError, kind: RecordKind, loaded: Loade
                                   expected="a field this record has", found=f"`{key}`",
                                   hint=_unknown_field_hint(kind.model, loc, key)))
             continue
-        found = "nothing" if error["type"] == "missing" else show_value(found_value)
+        found = "nothing" if error["type"] == "missing" else _show_found(loaded.positions, loc, found_value)
         hint = _hint(error, loc, found_value)
         out.append(Diagnostic(loaded.name, line, col, field,
                               "missing required field" if error["type"] == "missing" else "invalid value",
                               expected=_readable_expected(error), found=found, hint=hint))
     return out
+
+
+def _show_found(positions: Positions, loc: tuple[str | int, ...], value: Any) -> str:
+    """The value as the clerk wrote it (`1.0e+309`, `2024-02-30`), else a short rendering."""
+    written = positions.written.get(loc)
+    if written is not None and not isinstance(value, (dict, list)):
+        return show_value(written, quote=False) if written else "nothing (empty value)"
+    return show_value(value)
 
 
 def _hint(error: dict[str, Any], loc: tuple[str | int, ...], found: Any) -> str:
@@ -184,13 +212,21 @@ def _is_branch_label(part: str) -> bool:
 def validate_record(kind: RecordKind, loaded: LoadedFile) -> tuple[Located | None, list[Diagnostic]]:
     if not isinstance(loaded.data, dict):
         return None, [Diagnostic(loaded.name, 1, 1, "(record)", "a record must be a mapping of fields",
-                                 expected="field: value lines", found=type(loaded.data).__name__,
+                                 expected="field: value lines", found=_shape_of(loaded.data),
                                  hint="start each line with a field name followed by ':'")]
     try:
         record = kind.model.model_validate(loaded.data)
     except ValidationError as exc:
         return None, validation_diagnostics(exc, kind, loaded)
     return Located(record, loaded.name, loaded.positions), []
+
+
+def _shape_of(data: Any) -> str:
+    if isinstance(data, list):
+        return "a list (lines starting with '- ')"
+    if data is None:
+        return "nothing (an empty value)"
+    return f"a single value: {show_value(data)}"
 
 
 def path_of(root: Path, path: Path) -> str:

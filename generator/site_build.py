@@ -14,6 +14,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
 
@@ -49,7 +50,8 @@ def language_config(cat: Catalogue, root: Path, work: Path, lang: str) -> dict:
     return {
         "INHERIT": str((root / "mkdocs.yml").resolve()),
         "site_name": html.escape(text(settings.title, lang)),  # Material prints it unescaped
-        "site_url": settings.site_url.rstrip("/") + "/" + prefix,
+        # Validated strictly already; quoted anyway, as Material prints it unescaped in every page head.
+        "site_url": quote(settings.site_url.rstrip("/") + "/" + prefix, safe=":/%"),
         "docs_dir": str(work / "docs"),
         "site_dir": str(work / "site"),
         "nav": nav(cat, lang),
@@ -97,7 +99,10 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
     root = root.resolve()
     out = (out or root / "site").resolve()
     cat, diagnostics = load_catalogue(root)
-    if cat is None or print_diagnostics(diagnostics, strict) != 0:
+    # Print first, whatever the outcome: the clerk must see why a build stopped (exactly what
+    # `portal validate` prints), not only that it did.
+    stopped = print_diagnostics(diagnostics, strict) != 0
+    if cat is None or stopped:
         print(f"build stopped: {out} left unchanged", file=sys.stderr)
         return 1
     done, total = translation_coverage(cat)

@@ -15,13 +15,16 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Diagnostic, show_value
+from .diagnostics import Diagnostic, describe_character, forbidden_characters, show_value
 
 FieldPath = tuple[str | int, ...]
 
 # A real record has a few hundred nodes; anything past this is an alias bomb or a mistake.
 MAX_NODES = 50_000
 MAX_FILE_BYTES = 2_000_000
+# A record nests a handful of levels (park > prices > item > note > en). PyYAML's composer and
+# our conversion recurse once per level, so thousands of `[` would exhaust Python's stack.
+MAX_DEPTH = 50
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -39,6 +42,9 @@ class Positions:
 
     file: str
     marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    # The text as written of every value that is not plain text (numbers, dates, true/false):
+    # messages quote `1e309` or `2024-02-30` as the clerk typed them, not Python's reading.
+    written: dict[FieldPath, str] = field(default_factory=dict)
 
     def at(self, path: FieldPath) -> tuple[int, int]:
         """Position of the deepest recorded prefix of `path` (a missing field points at its parent)."""
@@ -55,6 +61,33 @@ class LoadedFile:
     name: str  # path as shown to the user
     data: Any
     positions: Positions
+
+
+class _TooDeep(Exception):
+    def __init__(self, path: FieldPath, line: int, column: int) -> None:
+        self.path, self.line, self.column = path, line, column
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose composer stops at MAX_DEPTH levels (it recurses once per level).
+
+    It stops at once instead of skipping the rest: PyYAML's scanner slows down with every
+    bracket left open, so reading on through thousands of them would take minutes.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._path: list[str | int | None] = []  # key text or list index per level; None for a key itself
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        self._path.append(index.value if isinstance(index, ScalarNode) else index if isinstance(index, int) else None)
+        try:
+            if len(self._path) > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise _TooDeep(tuple(p for p in self._path if p is not None), mark.line + 1, mark.column + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._path.pop()
 
 
 class _Budget:
@@ -75,19 +108,72 @@ class _Problem(Exception):
         self.diagnostic = diagnostic
 
 
-def _scalar(node: ScalarNode, name: str, path: FieldPath) -> Any:
-    if node.tag not in _PLAIN_TAGS:
+@dataclass
+class _Walk:
+    """What converting one file's nodes shares: where values are, the alias budget, soft problems."""
+
+    name: str
+    positions: Positions
+    budget: _Budget
+    problems: list[Diagnostic] = field(default_factory=list)  # reported, but the file still gets checked
+    open_nodes: set[int] = field(default_factory=set)  # lists/mappings being converted (alias cycles)
+    flagged: set[int] = field(default_factory=set)  # texts already reported (an alias repeats a node)
+
+    def problem(self, node: Node, path: FieldPath, message: str, **details: str) -> _Problem:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        raise _Problem(Diagnostic(
-            name, line, col, dotted(path), "unsupported YAML tag",
-            expected="plain text, numbers, dates, true/false, lists and mappings",
-            found=node.tag,
-            hint="remove the tag (the part starting with '!'); data files hold only plain values",
-        ))
-    return yaml.SafeLoader.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+        return _Problem(Diagnostic(self.name, line, col, dotted(path), message, **details))
 
 
-# Stateless for scalars: the per-tag constructors only read the node.
+def _check_tag(node: ScalarNode, walk: _Walk, path: FieldPath) -> None:
+    if node.tag not in _PLAIN_TAGS:
+        raise walk.problem(node, path, "unsupported YAML tag",
+                           expected="plain text, numbers, dates, true/false, lists and mappings",
+                           found=node.tag,
+                           hint="remove the tag (the part starting with '!'); data files hold only plain values")
+
+
+def _scalar(node: ScalarNode, walk: _Walk, path: FieldPath) -> Any:
+    _check_tag(node, walk, path)
+    if node.tag != "tag:yaml.org,2002:str":
+        walk.positions.written[path] = node.value
+    try:
+        return yaml.SafeLoader.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+    except (ValueError, KeyError, AttributeError, OverflowError, TypeError):
+        if _guessed_type(node):
+            # YAML guesses a type from how a plain value looks: 2024-02-30 looks like a date and a
+            # 5000-digit number like an int, but neither can be built. Keep the text as written;
+            # the field's own check then says what it expected (a real date, a number).
+            return node.value
+        raise walk.problem(node, path, "value does not match its YAML tag",
+                           expected=f"a value the tag {node.tag.rsplit(':', 1)[-1]} allows",
+                           found=show_value(node.value),
+                           hint="remove the tag (the part starting with '!'); data files hold only plain values")
+
+
+def _guessed_type(node: ScalarNode) -> bool:
+    """True if the node's type was guessed from its look (no explicit !!tag, not quoted)."""
+    return node.style is None and _CONSTRUCTOR.resolve(ScalarNode, node.value, (True, False)) == node.tag
+
+
+def _check_text(text: str, node: Node, walk: _Walk, path: FieldPath) -> None:
+    """Control characters, bidi overrides and broken surrogates are reported; the record is still checked."""
+    found = list(forbidden_characters(text))
+    if not found or id(node) in walk.flagged:
+        return
+    walk.flagged.add(id(node))
+    index, char = found[0]
+    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    walk.problems.append(Diagnostic(
+        walk.name, line, col, dotted(path), "invisible or control character in text",
+        expected="visible text only (no control characters or text-direction overrides)",
+        found=f"{describe_character(char)} at character {index + 1}{more}",
+        hint="delete it and retype the text around it: such characters are invisible in the editor, "
+             "yet can hide or reorder what the page shows",
+    ))
+
+
+# Stateless for scalars: the per-tag constructors and the resolver only read the node.
 _CONSTRUCTOR = yaml.SafeLoader("")
 
 
@@ -98,48 +184,86 @@ def dotted(path: FieldPath) -> str:
     return out
 
 
-def _convert(node: Node, name: str, path: FieldPath, positions: Positions, budget: _Budget) -> Any:
-    if not budget.spend():
+def _convert(node: Node, path: FieldPath, depth: int, walk: _Walk) -> Any:
+    if not walk.budget.spend():
         raise _AliasBomb()
-    positions.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if depth > MAX_DEPTH:  # only aliases get here: the loader stops deeper lists and mappings
+        raise _Problem(_too_deep(walk.name, path, node.start_mark.line + 1, node.start_mark.column + 1))
+    walk.positions.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, ScalarNode):
-        return _scalar(node, name, path)
-    if isinstance(node, SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
-            raise _Problem(Diagnostic(name, node.start_mark.line + 1, node.start_mark.column + 1,
-                                      dotted(path), "unsupported YAML tag", expected="a plain list",
-                                      found=node.tag, hint="remove the tag"))
-        return [_convert(item, name, path + (i,), positions, budget) for i, item in enumerate(node.value)]
-    if isinstance(node, MappingNode):
-        if node.tag != "tag:yaml.org,2002:map":
-            raise _Problem(Diagnostic(name, node.start_mark.line + 1, node.start_mark.column + 1,
-                                      dotted(path), "unsupported YAML tag", expected="a plain mapping",
-                                      found=node.tag, hint="remove the tag"))
-        result: dict[str, Any] = {}
-        first_seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if not isinstance(key_node, ScalarNode):
-                raise _Problem(Diagnostic(name, kline, kcol, dotted(path), "a key must be plain text",
-                                          expected="a field name", found="a list or mapping used as a key"))
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Problem(Diagnostic(name, kline, kcol, dotted(path), "merge keys (<<) are not supported",
-                                          expected="each field written out", found="<<",
-                                          hint="copy the fields instead of merging; it keeps each record readable"))
-            key = str(_scalar(key_node, name, path))
-            if key in result:
-                raise _Problem(Diagnostic(
-                    name, kline, kcol, dotted(path + (key,)), "duplicate key",
-                    expected="each key once in a mapping", found=f'"{key}" again (first on line {first_seen[key]})',
-                    hint="delete one of the two; YAML would otherwise silently keep only the last",
-                ))
-            first_seen[key] = kline
-            positions.marks[path + (key,)] = (kline, kcol)
-            result[key] = _convert(value_node, name, path + (key,), positions, budget)
-            # the key's own line is the useful one for a mapping/list value
-            positions.marks[path + (key,)] = (kline, kcol)
-        return result
-    raise _Problem(Diagnostic(name, 1, 1, dotted(path), "unreadable YAML node", found=type(node).__name__))
+        value = _scalar(node, walk, path)
+        if isinstance(value, str):
+            _check_text(value, node, walk, path)
+        return value
+    if id(node) in walk.open_nodes:
+        raise walk.problem(node, path, "an alias refers to the list or mapping it is in",
+                           expected="an alias (*name) to a value defined before and outside it",
+                           found="an alias that would repeat its own list or mapping forever",
+                           hint="write the values out instead of using anchors (&) and aliases (*)")
+    walk.open_nodes.add(id(node))
+    try:
+        if isinstance(node, SequenceNode):
+            return _sequence(node, path, depth, walk)
+        if isinstance(node, MappingNode):
+            return _mapping(node, path, depth, walk)
+    finally:
+        walk.open_nodes.discard(id(node))
+    raise walk.problem(node, path, "unreadable YAML node", found=type(node).__name__)
+
+
+def _too_deep(name: str, path: FieldPath, line: int, column: int) -> Diagnostic:
+    # the field it starts in, not fifty `[0]`s
+    field_name = dotted(path[:3]) + ("…" if len(path) > 3 else "")
+    return Diagnostic(name, line, column, field_name, f"nesting deeper than {MAX_DEPTH} levels",
+                      expected=f"lists and mappings nested at most {MAX_DEPTH} levels deep",
+                      found="more levels of [ ], { }, '- ' or aliases (*name) inside each other",
+                      hint="a record needs only a few levels; look for brackets that are never closed")
+
+
+def _sequence(node: SequenceNode, path: FieldPath, depth: int, walk: _Walk) -> list[Any]:
+    if node.tag != "tag:yaml.org,2002:seq":
+        raise walk.problem(node, path, "unsupported YAML tag", expected="a plain list", found=node.tag,
+                           hint="remove the tag")
+    return [_convert(item, path + (i,), depth + 1, walk) for i, item in enumerate(node.value)]
+
+
+def _mapping(node: MappingNode, path: FieldPath, depth: int, walk: _Walk) -> dict[str, Any]:
+    if node.tag != "tag:yaml.org,2002:map":
+        raise walk.problem(node, path, "unsupported YAML tag", expected="a plain mapping", found=node.tag,
+                           hint="remove the tag")
+    result: dict[str, Any] = {}
+    first_seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key = _key(key_node, path, walk)
+        kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        if key in result:
+            raise walk.problem(key_node, path + (key,), "duplicate key",
+                               expected="each key once in a mapping",
+                               found=f'"{key}" again (first on line {first_seen[key]})',
+                               hint="delete one of the two; YAML would otherwise silently keep only the last")
+        first_seen[key] = kline
+        walk.positions.marks[path + (key,)] = (kline, kcol)
+        result[key] = _convert(value_node, path + (key,), depth + 1, walk)
+        # the key's own line is the useful one for a mapping/list value
+        walk.positions.marks[path + (key,)] = (kline, kcol)
+    return result
+
+
+def _key(node: Node, path: FieldPath, walk: _Walk) -> str:
+    """A mapping key as written: `1:`, `null:` or `yes:` stay the text `1`, `null`, `yes`.
+
+    Every key in a record is a field name; reading `null:` as None (shown as "None") or
+    2024-02-30 as a date would only garble the message about it.
+    """
+    if not isinstance(node, ScalarNode):
+        raise walk.problem(node, path, "a key must be plain text", expected="a field name",
+                           found="a list or mapping used as a key")
+    if node.tag == "tag:yaml.org,2002:merge":
+        raise walk.problem(node, path, "merge keys (<<) are not supported", expected="each field written out",
+                           found="<<", hint="copy the fields instead of merging; it keeps each record readable")
+    _check_tag(node, walk, path)
+    _check_text(node.value, node, walk, path + (node.value,))
+    return node.value
 
 
 # `district：laoshan` typed with a Chinese input method: YAML sees one long plain text.
@@ -188,13 +312,42 @@ def _text_problems(raw: bytes, name: str) -> tuple[str | None, list[Diagnostic]]
     return text, []
 
 
+_KIND_OF_FILE = {".yml": "a YAML file", ".md": "a Markdown file"}
+
+
+def read_file(path: Path, name: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """The bytes of a file, or a diagnostic if it is a folder or cannot be read (never raises)."""
+    if path.is_dir():
+        return None, [Diagnostic(name, 1, 1, "(file)", "a folder where a file should be",
+                                 expected=_KIND_OF_FILE.get(path.suffix, "a file"), found=f"a folder named {path.name}",
+                                 hint="move or rename the folder: its name makes it look like a data file or page")]
+    try:
+        return path.read_bytes(), []
+    except OSError as exc:
+        return None, [Diagnostic(name, 1, 1, "(file)", "file cannot be read", expected="a readable file",
+                                 found=exc.strerror or type(exc).__name__,
+                                 hint="check that the file exists (not a link to a missing file) and may be read")]
+
+
 def load_yaml(path: Path, name: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
-    """Load one YAML file; on failure return None and the reasons (never raises on bad data)."""
-    text, problems = _text_problems(path.read_bytes(), name)
+    """Load one YAML file; never raises on bad data.
+
+    Returns None and the reasons if the file cannot be read as YAML at all; otherwise the data
+    and any problems found in its values (invisible characters) that do not stop its fields
+    from being checked.
+    """
+    raw, problems = read_file(path, name)
+    if raw is None:
+        return None, problems
+    text, problems = _text_problems(raw, name)
     if text is None:
         return None, problems
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_problem(exc, text, name)]
+    except _TooDeep as exc:
+        return None, [_too_deep(name, exc.path, exc.line, exc.column)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -209,9 +362,9 @@ def load_yaml(path: Path, name: str) -> tuple[LoadedFile | None, list[Diagnostic
         return None, [Diagnostic(name, 1, 1, "", "file holds several YAML documents",
                                  expected="one record per file", found=f"{len(nodes)} documents ('---' separators)",
                                  hint="put each record in its own file")]
-    positions = Positions(name)
+    walk = _Walk(name, Positions(name), _Budget(MAX_NODES))
     try:
-        data = _convert(nodes[0], name, (), positions, _Budget(MAX_NODES))
+        data = _convert(nodes[0], (), 1, walk)
     except _AliasBomb:
         return None, [Diagnostic(name, 1, 1, "", "aliases expand to too much data",
                                  expected=f"at most {MAX_NODES} values after expanding aliases (*name)",
@@ -219,7 +372,18 @@ def load_yaml(path: Path, name: str) -> tuple[LoadedFile | None, list[Diagnostic
                                  hint="write values out instead of using anchors (&) and aliases (*)")]
     except _Problem as problem:
         return None, [problem.diagnostic]
-    return LoadedFile(path, name, data, positions), []
+    return LoadedFile(path, name, data, walk.positions), walk.problems
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Diagnostic:
+    """PyYAML refuses control characters anywhere in a file (even in comments): say where and which."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    found = describe_character(chr(exc.character)) if isinstance(exc.character, int) else str(exc.character)
+    return Diagnostic(name, line, col, "", "control character in the file",
+                      expected="visible text only (no control characters)", found=found,
+                      hint="delete it; it is invisible in most editors (copy-pasted from a PDF or Word?)")
 
 
 def _syntax_hint(found: str) -> str:
@@ -234,4 +398,4 @@ def _syntax_hint(found: str) -> str:
     return "check quotes, colons and indentation on this line and the one above"
 
 
-__all__ = ["FieldPath", "LoadedFile", "Positions", "load_yaml", "show_value"]
+__all__ = ["FieldPath", "LoadedFile", "Positions", "load_yaml", "read_file", "show_value"]

@@ -144,7 +144,7 @@ def test_mkdocs_failure_leaves_previous_site_untouched(minimal_portal: Path) -> 
 
 
 def test_hostile_text_is_escaped_everywhere(minimal_portal: Path) -> None:
-    evil = '</title><script>alert(5)</script><img src=x onerror=alert(1)> *bold* [x](javascript:alert(2)) &bcc=spy@example.org\\r\\nBcc: spy@example.org'
+    evil = '</title><script>alert(5)</script><img src=x onerror=alert(1)> *bold* [x](javascript:alert(2)) &bcc=spy@example.org\\nBcc: spy@example.org'
     park_file = minimal_portal / "parks" / "laoshan-vr-park.yml"
     park_file.write_text(park_file.read_text(encoding="utf-8").replace(
         "name: {zh: 崂山虚拟现实产业园, en: Laoshan VR Industrial Park}", f'name: {{zh: "{evil}", en: "{evil}"}}'),

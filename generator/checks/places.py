@@ -43,3 +43,24 @@ def check_places(cat: "Catalogue") -> list[Diagnostic]:
                 problems.append(_outside(located.file, located.at("polygon", i), f"polygon[{i}]", lon, lat, "mainland China", CHINA_BOX))
                 break
     return problems
+
+
+def parent_circles(cat: "Catalogue") -> list[Diagnostic]:
+    """A zone lies within a district: following `parent` must end at a district with none."""
+    problems = []
+    for did in sorted(cat.districts):
+        chain = [did]
+        while (parent := cat.districts[chain[-1]].parent) in cat.districts and parent not in chain:
+            chain.append(parent)
+        if parent is None or parent not in chain:
+            continue
+        if parent != did:
+            continue  # reported on the districts that are part of the circle
+        located = cat.origins[("district", did)]
+        line, col = located.at("parent")
+        problems.append(Diagnostic(located.file, line, col, "parent", "districts lie within each other in a circle"
+                                   if len(chain) > 1 else "district lies within itself",
+                                   expected="the id of a larger district that does not lie within this one",
+                                   found=" → ".join(chain + [did]),
+                                   hint="a zone names the district it lies in; the district leaves `parent` out"))
+    return problems

@@ -104,9 +104,10 @@ def dangling_references(cat: "Catalogue", files: list[tuple[str, LoadedFile]], i
              "district or park": set(cat.districts) | set(cat.parks)}
     problems: list[Diagnostic] = []
     for kind, loaded in files:
-        own_id = loaded.data.get("id") if isinstance(loaded.data, dict) else None
         for pattern, target in REFERENCES.get(kind, []):
-            candidates = known[target] - ({own_id} if target == kind else set())
+            # A record naming itself (a policy replacing itself, a district its own parent) is
+            # reported by checks.policies / checks.places as a circle, with a clearer message.
+            candidates = known[target]
             for path, value in values_at(loaded.data, pattern):
                 if not isinstance(value, str) or value in candidates or value in ignore:
                     continue

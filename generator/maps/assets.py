@@ -23,7 +23,7 @@ def vendored_files() -> dict[str, bytes]:
         for child in sorted(node.iterdir(), key=lambda c: c.name):
             if child.is_dir():
                 walk(child, f"{prefix}/{child.name}")
-            else:
+            elif not child.name.endswith(".md"):  # provenance notes for us, not pages for readers
                 out[f"{prefix}/{child.name}"] = child.read_bytes()
 
     walk(root, VENDOR)

@@ -7,20 +7,12 @@ index lists keeps a 3,000-park map small (a park in several industries is stored
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
-from typing import Any
 
-from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-
-def safe_json(value: Any) -> str:
-    """JSON that cannot close a <script> element or open an HTML comment."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+from .elements import LiteralMacroElement, safe_json
 
 
 @dataclass(frozen=True)
@@ -50,12 +42,13 @@ class MapDistrict:
     outline: tuple[tuple[float, float], ...] | None  # (lat, lon) pairs
 
 
-class PlacesLayer(JSCSSMixin, MacroElement):
+class PlacesLayer(JSCSSMixin, LiteralMacroElement):
     _template = Template("""
 {% macro header(this, kwargs) %}
 <style>
 .park-marker { border-radius: 50%; border: 2px solid #fff; box-shadow: 0 0 2px rgba(0,0,0,.6); }
 .district-marker { border-radius: 2px; background: #37474f; border: 2px solid #fff; }
+.leaflet-control-attribution a { text-decoration: underline; } /* not told apart by colour alone */
 {% for layer in this.layers %}.park-ind-{{ layer.key }} { background: {{ layer.colour }}; }
 .cluster-ind-{{ layer.key }} div { background-color: {{ layer.colour }}; color: #fff; }
 {% endfor %}
@@ -105,7 +98,8 @@ class PlacesLayer(JSCSSMixin, MacroElement):
     var districtGroup = L.featureGroup();
     districts.forEach(function (d) {
       var shape = d[4] ? L.polygon(d[4], {weight: 2, color: "#37474f", fillOpacity: 0.04})
-                       : L.marker([d[1], d[2]], {icon: L.divIcon({className: "district-marker", iconSize: [12, 12]})});
+                       : L.marker([d[1], d[2]], {icon: L.divIcon({className: "district-marker", iconSize: [12, 12]}),
+                                                  keyboard: true, title: d[0], alt: d[0]});
       var link = el("a", d[0]); link.href = d[3]; link.target = "_top";
       shape.bindPopup(function () { return link; });
       shape.bindTooltip(el("span", d[0]));

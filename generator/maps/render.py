@@ -10,11 +10,11 @@ import html
 import itertools
 
 import folium
-from branca.element import Element
 
 from ..catalogue import Catalogue
 from ..model.settings import MapSettings
 from ..render.i18n import fmt_amount, t, text
+from .elements import Literal, TileLayer, render_figure
 from .assets import CLUSTER_CSS, CLUSTER_JS, LEAFLET_CSS, LEAFLET_JS, relative
 from .places_layer import MapDistrict, MapLayer, MapPark, PlacesLayer
 from .tiles import Tiles, tiles_for
@@ -48,10 +48,10 @@ def _new_map(cat: Catalogue, lang: str, center: tuple[float, float], zoom: int) 
     for spec in (tiles.base, tiles.labels):
         if spec is None:
             continue
-        folium.TileLayer(tiles=spec.url, attr=html.escape(attribution(tiles, settings, lang)) if spec is tiles.base else " ",
-                         name=" ", subdomains=spec.subdomains or "abc", max_zoom=spec.max_zoom, control=False,
-                         overlay=spec is tiles.labels).add_to(fmap)
-    fmap.get_root().header.add_child(Element('<meta name="referrer" content="strict-origin-when-cross-origin">'),
+        # Leaflet shows the attribution as HTML: escape the text (it holds the approval number).
+        fmap.add_child(TileLayer(spec.url, subdomains=spec.subdomains, max_zoom=spec.max_zoom,
+                                 attribution_html=html.escape(attribution(tiles, settings, lang)) if spec is tiles.base else ""))
+    fmap.get_root().header.add_child(Literal('<meta name="referrer" content="strict-origin-when-cross-origin">'),
                                      name="referrer")
     return fmap, tiles
 
@@ -92,7 +92,7 @@ def _districts(cat: Catalogue, lang: str, tiles: Tiles, ids: list[str]) -> list[
     return out
 
 
-def _finish(fmap: folium.Map) -> str:
+def _finish(fmap: folium.Map, lang: str, title: str) -> str:
     """Deterministic element ids (Folium draws random ones), then the page's HTML."""
     counter = itertools.count()
 
@@ -102,30 +102,30 @@ def _finish(fmap: folium.Map) -> str:
             renumber(child)
 
     renumber(fmap.get_root())
-    return fmap.get_root().render()
+    return render_figure(fmap, lang=lang, title=title)
 
 
 def _places_map(cat: Catalogue, lang: str, park_ids: list[str], industries: list[str], districts: list[str],
-                center: tuple[float, float], zoom: int, *, fit: bool, collapsed: bool) -> str:
+                center: tuple[float, float], zoom: int, *, title: str, fit: bool, collapsed: bool) -> str:
     fmap, tiles = _new_map(cat, lang, center, zoom)
     parks = _map_parks(cat, lang, tiles, park_ids)
     layer = PlacesLayer(parks, _layers(cat, lang, parks, industries), _districts(cat, lang, tiles, districts),
                         t("districts", lang), fit=fit, collapsed=collapsed,
                         js=relative(CLUSTER_JS, UP), css=relative(CLUSTER_CSS, UP))
     fmap.add_child(layer)
-    return _finish(fmap)
+    return _finish(fmap, lang, title)
 
 
 def industry_map(cat: Catalogue, lang: str) -> str:
     s = cat.settings.map
     return _places_map(cat, lang, sorted(cat.parks), sorted(cat.industries), sorted(cat.districts),
-                       (s.center.lat, s.center.lon), s.zoom, fit=True, collapsed=True)
+                       (s.center.lat, s.center.lon), s.zoom, title=t("map", lang), fit=True, collapsed=True)
 
 
 def park_map(cat: Catalogue, lang: str, park_id: str) -> str:
     park = cat.parks[park_id]
     return _places_map(cat, lang, [park_id], park.industries[:1], [], (park.location.lat, park.location.lon), 14,
-                       fit=False, collapsed=True)
+                       title=text(park.name, lang), fit=False, collapsed=True)
 
 
 def district_map(cat: Catalogue, lang: str, district_id: str) -> str:
@@ -133,13 +133,13 @@ def district_map(cat: Catalogue, lang: str, district_id: str) -> str:
     parks = cat.parks_by_district[district_id]
     industries = sorted({i for p in parks for i in cat.parks[p].industries})
     return _places_map(cat, lang, parks, industries, [district_id], (d.center.lat, d.center.lon), 11,
-                       fit=True, collapsed=True)
+                       title=text(d.name, lang), fit=True, collapsed=True)
 
 
 def industry_parks_map(cat: Catalogue, lang: str, industry_id: str) -> str:
     s = cat.settings.map
     return _places_map(cat, lang, cat.parks_by_industry[industry_id], [industry_id], [],
-                       (s.center.lat, s.center.lon), s.zoom, fit=True, collapsed=True)
+                       (s.center.lat, s.center.lon), s.zoom, title=text(cat.industries[industry_id].name, lang), fit=True, collapsed=True)
 
 
 def map_files(cat: Catalogue, lang: str) -> dict[str, str]:

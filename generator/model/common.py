@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..units import ALIASES, UNITS
 
@@ -14,10 +14,28 @@ LANGUAGES = ("zh", "en")
 Lang = Literal["zh", "en"]
 
 
-class Strict(BaseModel):
-    """Unknown fields are errors: a typo like `adress` must not vanish silently."""
+# Dates outside this range are typing mistakes (0024 for 2024), and date arithmetic near the
+# calendar's ends (build date minus a year, a policy's days left) would overflow.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo like `adress` must not vanish silently.
+
+    Shared by every record and part of a record, so the rules below hold for every field,
+    including fields added later: no infinite or not-a-number values (`.inf`, `.nan`, `1e309`
+    would otherwise pass `ge=0` and crash the build), and dates within a sensible range.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _date_in_range(cls, value: object) -> object:
+        if isinstance(value, date) and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise ValueError(f"a date between {EARLIEST_DATE} and {LATEST_DATE}")
+        return value
 
 
 def _check_id(value: str) -> str:
@@ -30,10 +48,18 @@ Id = Annotated[str, AfterValidator(_check_id), Field(description="Identifier: lo
                                                       json_schema_extra={"pattern": "^[a-z0-9][a-z0-9-]{0,63}$"})]
 
 
+# Characters RFC 3986 never allows unencoded in an address; in a page they could end an attribute.
+_NOT_IN_URLS = frozenset('"<>\\^`{|}')
+
+
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+    if parts.scheme not in ("http", "https") or not parts.netloc or not value.startswith(f"{parts.scheme}://"):
         raise ValueError("a web address starting with http:// or https://")
+    bad = next((c for c in value if c.isspace() or c in _NOT_IN_URLS or not c.isprintable()), None)
+    if bad is not None:
+        raise ValueError(f"a web address without spaces, quotes, angle brackets or braces (found {bad!r}; "
+                         "write it as it appears in the browser's address bar, e.g. %20 for a space)")
     return value
 
 
@@ -186,5 +212,10 @@ class Attachment(Strict):
 
 
 class Image(Strict):
-    path: str = Field(description="Image file under content/images/.")
-    caption: LocalText
+    """A picture shown on the park page; the file itself is checked by generator/checks/images.py."""
+
+    path: str = Field(description=("Image file in the repository, written from its folder: content/images/…, "
+                                   "e.g. content/images/laoshan-vr-park/gate.jpg. JPEG, PNG or WebP (not SVG), "
+                                   "at most 5 MB."),
+                      json_schema_extra={"pattern": r"^content/images/[^\\]+\.([jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP])$"})
+    caption: LocalText = Field(description="What the picture shows; also its text for screen readers (alt text).")

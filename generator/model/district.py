@@ -29,8 +29,11 @@ class District(Strict):
     @classmethod
     def _code(cls, value: object) -> object:
         # Unquoted 370212 arrives as an int; accept it, but it must be six digits.
+        six_digits = ValueError("a six-digit GB/T 2260 code such as 370212")
         if isinstance(value, int) and not isinstance(value, bool):
+            if not 0 <= value < 10**6:  # also spares str() a number with thousands of digits (it raises)
+                raise six_digits
             value = str(value)
         if isinstance(value, str) and not (len(value) == 6 and value.isdigit()):
-            raise ValueError("a six-digit GB/T 2260 code such as 370212")
+            raise six_digits
         return value

@@ -62,9 +62,11 @@ class Policy(Strict):
     issued: date = Field(description="Date issued (YYYY-MM-DD).")
     effective_from: date = Field(description="First day in force.")
     effective_to: date | None = Field(default=None, description="Last day in force; leave out if open-ended.")
-    repealed_on: date | None = Field(default=None, description="Date it was repealed, if it was.")
-    replaces: list[Id] = Field(default_factory=list, description="Ids of policies this one replaces.")
-    amends: list[Id] = Field(default_factory=list, description="Ids of policies this one amends.")
+    repealed_on: date | None = Field(default=None, description=(
+        "Date it was repealed, if it was. Not before `issued`; a date before `effective_from` means "
+        "it never came into force."))
+    replaces: list[Id] = Field(default_factory=list, description="Ids of older policies this one replaces (never a circle).")
+    amends: list[Id] = Field(default_factory=list, description="Ids of older policies this one amends (never a circle).")
     category: Category
     support_types: list[SupportType] = Field(default_factory=list)
     industries: list[Id] = Field(default_factory=list, description="Industries it targets; empty = all.")

@@ -1,19 +1,37 @@
 """Site settings: languages, URL, build date, notice, map provider."""
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
-from .common import Contact, Lang, LocalText, Point, Strict, Url
+from .common import Contact, Lang, LocalText, Point, Strict
 
 TileProvider = Literal["osm", "tianditu", "gaode"]
+
+# The site's own address reaches every page head (Material prints it unescaped), the
+# sitemap and every enquiry mail: only a plain http(s) origin and path are accepted.
+_SITE_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%-]*)*")
+
+
+def _check_site_url(value: str) -> str:
+    if not _SITE_URL.fullmatch(value):
+        raise ValueError("the portal's web address: http:// or https://, a host name, an optional path of "
+                         "letters, digits and - . _ ~ / (no spaces, quotes, brackets, ? or #), e.g. https://invest.example.org/")
+    return value
+
+
+SiteUrl = Annotated[str, AfterValidator(_check_site_url),
+                    Field(description="Address the portal is published at, e.g. https://invest.example.org/.",
+                          json_schema_extra={"pattern": "^" + _SITE_URL.pattern + "$"})]
+TiandituKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9]{1,64}$")]
 
 
 class MapSettings(Strict):
     provider: TileProvider = "osm"
-    tianditu_key: str | None = Field(default=None, description="Tianditu `tk` key; required for provider tianditu.")
+    tianditu_key: TiandituKey | None = Field(default=None, description="Tianditu `tk` key (letters and digits); required for provider tianditu.")
     approval_number: str | None = Field(default=None, description="Map approval number (审图号) shown under every map.")
     center: Point
     zoom: int = Field(default=9, ge=3, le=18)
@@ -30,7 +48,7 @@ class Settings(Strict):
     tagline: LocalText | None = None
     languages: list[Lang] = Field(default_factory=lambda: ["zh", "en"], min_length=1)
     default_language: Lang = "zh"
-    site_url: Url
+    site_url: SiteUrl
     build_date: date = Field(description="Date used for policy status and the footer; never the clock.")
     data_as_of: date
     notice: LocalText | None = Field(default=None, description="Banner shown on every page.")

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from ..catalogue import Catalogue
 from ..model import Contact, Figure
+from ..model.common import Source
 from .enquiry import contact_card, enquiry_block
 from .escape import h, md
-from .i18n import fmt_amount, fmt_figure_notes, status_label, t, text
+from .i18n import fmt_amount, fmt_date, fmt_figure_notes, status_label, t, text
 from .links import absolute_url, doc_path, html_link, md_link
 
 
@@ -24,6 +26,24 @@ def figure_section(heading: str, rows: Iterable[tuple[str, Figure | None]], lang
     """A `## heading` and its figure table, or nothing when no figure is given."""
     table = figure_table(rows, lang)
     return [f"## {heading}", "", table] if table else []
+
+
+# Column names of a key/value sheet. "事项", not "项目": every sheet's header goes into the
+# search index, and investors search for 项目 (project).
+KEY_VALUE_HEAD = {"zh": ("事项", "内容"), "en": ("Item", "Details")}
+
+
+def key_value_table(rows: Iterable[tuple[str, str]], lang: str) -> list[str]:
+    """A label | value fact sheet (park, policy, district) as Markdown lines ending in a blank line.
+
+    A Markdown table must have a header row, and an empty one (`| | |`) leaves screen readers
+    with unnamed columns. So the header names them, in a `kv-head` span that portal.css hides
+    visually: the sheet still reads as labels and values, and the printed brochure keeps its
+    height. Labels are interface strings; values must already be escaped (md(), record_link()).
+    """
+    first, second = KEY_VALUE_HEAD[lang]
+    head = [f'| <span class="kv-head">{first}</span> | <span class="kv-head">{second}</span> |', "|---|---|"]
+    return head + [f"| {label} | {value} |" for label, value in rows] + [""]
 
 
 def status_badge(status: str, lang: str) -> str:
@@ -82,3 +102,16 @@ def map_frame(cat: Catalogue, doc: str, name: str, title: str, lang: str) -> str
     caption = attribution(tiles_for(cat.settings.map, lang), cat.settings.map, lang)
     return (f'<figure class="map-figure">\n<iframe class="map-frame" src="{h(src)}" loading="lazy" '
             f'title="{h(title)}"></iframe>\n<figcaption class="map-caption">{h(caption)}</figcaption>\n</figure>\n')
+
+
+def source_line(source: Source | None, as_of: date | None, lang: str) -> list[str]:
+    """Where a record's facts come from and when they were checked, as a closing line."""
+    if source is None and as_of is None:
+        return []
+    parts = [f"{t('as_of', lang)} {fmt_date(as_of or (source.as_of if source else None))}"]
+    if source and source.title:
+        parts.append(f"{t('source', lang)}: {source.title}")
+    line = md(" · ".join(parts))
+    if source and source.url:
+        line += f' · <a href="{h(source.url)}" rel="noopener">{h(source.url)}</a>'
+    return [f'<p class="record-source">{line}</p>', ""]

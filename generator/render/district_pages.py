@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
-from .blocks import card, enquiry, figure_section, map_frame, policy_list, record_link
+from .blocks import card, enquiry, figure_section, key_value_table, map_frame, policy_list, record_link, source_line
 from .escape import md, md_block, page_head
 from .i18n import enum, t, text
 from .links import doc_path
@@ -24,14 +24,14 @@ def district_page(cat: Catalogue, district_id: str, lang: str) -> str:
     district = cat.districts[district_id]
     doc = doc_path("districts", district_id)
     name = text(district.name, lang)
-    out = [page_head(name), "", md_block(text(district.overview, lang)), "", "| | |", "|---|---|",
-           f"| {t('kind', lang)} | {md(enum(district.kind, lang))} |", f"| {t('place', lang)} | {md(text(district.city, lang))} |"]
+    facts = [(t("kind", lang), md(enum(district.kind, lang))), (t("place", lang), md(text(district.city, lang)))]
     if district.division_code:
-        out.append(f"| {t('division_code', lang)} | {md(district.division_code)} |")
+        facts.append((t("division_code", lang), md(district.division_code)))
     if district.parent:
-        out.append(f"| {t('district', lang)} | {record_link(cat, doc, 'districts', district.parent, lang)} |")
-    industries = ", ".join(record_link(cat, doc, "industries", i, lang) for i in district.leading_industries)
-    out += [f"| {t('leading_industries', lang)} | {industries} |", ""]
+        facts.append((t("district", lang), record_link(cat, doc, "districts", district.parent, lang)))
+    facts.append((t("leading_industries", lang),
+                  ", ".join(record_link(cat, doc, "industries", i, lang) for i in district.leading_industries)))
+    out = [page_head(name), "", md_block(text(district.overview, lang)), ""] + key_value_table(facts, lang)
     parks = cat.parks_by_district[district_id]
     out += [f"## {t('parks_here', lang)}", ""]
     if parks:
@@ -51,5 +51,6 @@ def district_page(cat: Catalogue, district_id: str, lang: str) -> str:
     out += [f"## {t('contacts_here', lang)}", ""]
     for contact in district.contacts:
         out += [card(doc, contact, lang), ""]
+    out += source_line(district.source, None, lang)
     out.append(enquiry(cat, doc, lang, cat.desk_for(district_id, None), f"district/{district_id}", name))
     return "\n".join(out)

@@ -1,10 +1,12 @@
 """Enquiry links: mailto with subject and body prefilled, tel links, WeChat and vCard.
 
 Every part of a mailto URL is percent-encoded with no safe characters, so no text in the
-data (a name with '&bcc=' or a newline) can add a header to the mail.
+data (a name with '&bcc=' or a newline) can add a header to the mail. Data is also folded to
+one line first: a subject is one line, and the body's line structure is ours, not the data's.
 """
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import quote
 
 from ..model import Contact
@@ -17,13 +19,22 @@ def mailto(address: str, subject: str, body: str) -> str:
     return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
+def one_line(text: str) -> str:
+    """`text` on one line: line breaks (CR, LF, U+2028, U+2029, NEL…), tabs, other control
+    characters and runs of spaces each become a single space."""
+    spaced = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    return " ".join(spaced.split())  # str.split() also splits on U+2028/U+2029 and Unicode spaces
+
+
 def enquiry_subject(lang: str, reference: str, title: str) -> str:
-    return f"[{reference}] {t('enquiry_subject', lang)}: {title}"
+    return f"[{one_line(reference)}] {t('enquiry_subject', lang)}: {one_line(title)}"
 
 
 def enquiry_body(lang: str, reference: str, title: str, page_url: str) -> str:
-    return (f"{t('mail_greeting', lang)}\n{title}\n{t('reference', lang)}: {reference}\n"
-            f"{t('page', lang)}: {page_url}\n\n{t('mail_question', lang)}\n")
+    """The body's own lines, joined with CR LF as RFC 6068 asks; every data value folded to one line."""
+    lines = [t("mail_greeting", lang), one_line(title), f"{t('reference', lang)}: {one_line(reference)}",
+             f"{t('page', lang)}: {one_line(page_url)}", "", t("mail_question", lang), ""]
+    return "\r\n".join(lines)
 
 
 def tel(phone: str) -> str:

@@ -1,22 +1,29 @@
 """Escaping for text written by many hands: nothing in the data may become markup.
 
-Data text goes into Markdown that Python-Markdown turns into HTML. HTML-escaping alone is
-not enough there (`*`, `_`, `[`, backticks and `|` are Markdown syntax), so every character
-with a meaning in either language becomes a numeric character reference.
+Data text goes into Markdown that Python-Markdown turns into HTML, often inside inline
+HTML that Markdown still parses (a `<span>` in a table cell). HTML-escaping alone is not
+enough there (`*`, `_`, `[`, backticks and `|` are Markdown syntax), so every character
+with a meaning in HTML, Markdown or a Jinja template becomes a numeric character
+reference. One rule serves text, attribute values and Markdown alike, so a renderer cannot
+pick the wrong escape for the context.
 """
 from __future__ import annotations
 
 import html
 import re
 
-# Characters with a meaning in HTML or Markdown; each becomes a numeric character reference.
-_SPECIAL = set("&<>\\`*_[]|#{}~^=!")
+# Characters with a meaning in HTML, Markdown or templates; each becomes a numeric reference.
+_SPECIAL = frozenset("&<>\"'\\`*_[]|#{}~^=!")
+_WHITESPACE = re.compile(r"\s+")
+# A list marker where a line starts ("- x", "+ x", "2024. x") would turn text into a list.
+_LIST_START = re.compile(r"^(\d+)(\.)|^()([+-])")
 
 
 def md(text: str) -> str:
-    """Inline Markdown/HTML-safe text: shows exactly as written, on one line."""
+    """Text that shows exactly as written, on one line, in Markdown, HTML text or an attribute."""
     out = "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in text)
-    return " ".join(out.split())
+    out = _WHITESPACE.sub(" ", out).strip()
+    return _LIST_START.sub(lambda m: f"{m[1] or ''}&#{ord(m[2] or m[4])};", out, count=1)
 
 
 def md_block(text: str) -> str:
@@ -26,38 +33,8 @@ def md_block(text: str) -> str:
 
 
 def h(text: str) -> str:
-    """HTML text or attribute value (for raw HTML blocks)."""
-    return html.escape(text, quote=True)
-
-
-_FENCE = re.compile(r"^(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_UNSAFE_LINK = re.compile(r"\]\(\s*(javascript|data|vbscript):", re.IGNORECASE)
-
-
-def markdown_without_html(text: str) -> str:
-    """Free pages are Markdown, but raw HTML and script links in them are shown as text.
-
-    Staff write Markdown; a pasted `<script>` or `javascript:` link must not run on the site.
-    """
-    out = []
-    in_fence = False
-    for line in text.splitlines():
-        if _FENCE.match(line.lstrip()):
-            in_fence = not in_fence
-            out.append(line)
-            continue
-        if in_fence:
-            out.append(line)
-            continue
-        pieces, last = [], 0
-        for match in _CODE_SPAN.finditer(line):
-            pieces.append(_UNSAFE_LINK.sub("](#", line[last:match.start()]).replace("<", "&lt;"))
-            pieces.append(match.group(0))
-            last = match.end()
-        pieces.append(_UNSAFE_LINK.sub("](#", line[last:]).replace("<", "&lt;"))
-        out.append("".join(pieces))
-    return "\n".join(out) + "\n"
+    """HTML text or attribute value; the same escape as md(), named for where it is used."""
+    return md(text)
 
 
 def page_head(title: str, *, tab_title: str | None = None) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from ..pages_source import Page
 from .blocks import fallback_note, record_link
-from .escape import markdown_without_html, md, page_head
+from .escape import md, page_head
+from .free_markdown import render_free_markdown
 from .i18n import fmt_number, t, text
 from .links import doc_path, md_link
 from .park_pages import available_land_mu
@@ -12,12 +13,15 @@ from .park_pages import available_land_mu
 HOME_SLUG = "home"
 
 
-def _body(page: Page, lang: str) -> str:
-    """The page's Markdown without its title line (the page supplies its own)."""
+def _body(page: Page, lang: str, doc: str) -> str:
+    """The page's text without its title line (the page supplies its own), rendered and sanitised.
+
+    `doc` is where the page is generated, for its links to other pages.
+    """
     lines = page.text(lang).splitlines()
     if lines and lines[0].startswith("# "):
         lines = lines[1:]
-    return markdown_without_html("\n".join(lines).strip())
+    return render_free_markdown("\n".join(lines).strip(), doc=doc)
 
 
 def home_page(cat: Catalogue, lang: str) -> str:
@@ -28,7 +32,7 @@ def home_page(cat: Catalogue, lang: str) -> str:
         out += [f'<p class="tagline">{md(text(cat.settings.tagline, lang))}</p>', ""]
     home = cat.pages.get(HOME_SLUG)
     if home:
-        out += [fallback_note(lang) if home.is_fallback(lang) else "", _body(home, lang), ""]
+        out += [fallback_note(lang) if home.is_fallback(lang) else "", _body(home, lang, doc), ""]
     in_force = sum(1 for s in cat.policy_status.values() if s in ("in_force", "amended"))
     land = sum(v for v in (available_land_mu(cat, p) for p in cat.parks) if v)
     figures = [(len(cat.districts), t("districts", lang)), (len(cat.parks), t("parks", lang)),
@@ -52,4 +56,4 @@ def home_page(cat: Catalogue, lang: str) -> str:
 
 def free_page(page: Page, lang: str) -> str:
     note = fallback_note(lang) + "\n" if page.is_fallback(lang) else ""
-    return f"{page_head(page.title(lang))}\n\n{note}{_body(page, lang)}"
+    return f"{page_head(page.title(lang))}\n\n{note}{_body(page, lang, doc_path('pages', page.slug))}"

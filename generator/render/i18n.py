@@ -34,6 +34,8 @@ UI: dict[str, tuple[str, str]] = {
     "fallback_note": ("（暂无英文译文，显示中文原文）", "(English translation pending; Chinese original shown)"),
     "sample": ("示例数据", "sample data"),
     "source": ("来源", "source"),
+    "keywords": ("关键词", "Keywords"),
+    "period": ("期间", "period"),
     "source_col": ("来源", "Source"),
     "effective_from": ("生效日期", "Effective from"),
     "effective_to": ("失效日期", "Effective to"),
@@ -243,4 +245,7 @@ def fmt_figure_notes(fig: Figure, lang: str) -> str:
         notes.append(t("sample", lang))
     if fig.note:
         notes.append(text(fig.note, lang))
+    period = getattr(fig, "period", None)  # cost items say which period a figure covers
+    if period:
+        notes.append(f"{t('period', lang)}: {text(period, lang)}")
     return "; ".join(notes)

@@ -27,6 +27,8 @@ def industry_page(cat: Catalogue, industry_id: str, lang: str) -> str:
     out = [page_head(name), "", md_block(text(industry.description, lang)), ""]
     if industry.gbt4754:
         out += [f"GB/T 4754: {md(', '.join(industry.gbt4754))}", ""]
+    if industry.keywords:
+        out += [f"{t('keywords', lang)}: {md(', '.join(text(k, lang) for k in industry.keywords))}", ""]
     if industry.chain:
         out += [f"## {t('chain', lang)}", ""]
         for stage in STAGES:

@@ -6,6 +6,7 @@ same page: `/parks/x/` in Chinese is `/en/parks/x/` in English.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 from ..model import Settings
 
@@ -46,3 +47,19 @@ def lang_prefix(settings: Settings, lang: str) -> str:
 
 def absolute_url(settings: Settings, lang: str, doc: str) -> str:
     return settings.site_url.rstrip("/") + "/" + lang_prefix(settings, lang) + url_path(doc)
+
+
+IMAGE_SOURCE = "content/images/"  # where park images live in the repository (checked in checks/images.py)
+
+
+def image_doc_path(source: str) -> str:
+    """Where a park image is published in a language's tree: content/images/x/y.png -> images/x/y.png."""
+    return "images/" + source.removeprefix(IMAGE_SOURCE)
+
+
+def image_src(from_doc: str, source: str) -> str:
+    """Relative, percent-encoded `src` of a park image for raw HTML on page `from_doc`.
+
+    Encoded because a file name may hold spaces, `#` or Chinese characters; `/` keeps its meaning.
+    """
+    return quote(html_link(from_doc, image_doc_path(source)), safe="/")

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
+from ..model.common import Image
 from ..units import convert
-from .blocks import enquiry, figure_section, map_frame, policy_list, record_link
+from .blocks import enquiry, figure_section, key_value_table, map_frame, policy_list, record_link, source_line
 from .escape import h, md, md_block, page_head
 from .exports import download_link
 from .i18n import enum, fmt_amount, fmt_date, t, text
-from .links import doc_path
+from .links import doc_path, image_src
 
 
 def available_land_mu(cat: Catalogue, park_id: str) -> float | None:
@@ -30,6 +31,13 @@ def park_index(cat: Catalogue, lang: str) -> str:
         lines.append(f"| {record_link(cat, doc, 'parks', pid, lang)} | {record_link(cat, doc, 'districts', park.district, lang)} "
                      f"| {md(enum(park.kind, lang))} | {industries} | {md(fmt_amount(land, lang)) if land else ''} |")
     return "\n".join(lines) + "\n"
+
+
+def image_figure(doc: str, image: Image, lang: str) -> str:
+    """A park image as raw HTML: the caption is both its alt text and its visible caption, escaped."""
+    caption = h(text(image.caption, lang))
+    return (f'<figure class="park-image">\n<img src="{h(image_src(doc, image.path))}" alt="{caption}" loading="lazy">\n'
+            f"<figcaption>{caption}</figcaption>\n</figure>\n")
 
 
 def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
@@ -57,8 +65,9 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
     loc = park.location
     facts.append((t("location", lang), md(f"{loc.lat:.5f}, {loc.lon:.5f} (WGS-84)" + (f" · {t('sample', lang)}" if loc.sample else ""))))
     facts.append((t("leading_industries", lang), ", ".join(record_link(cat, doc, "industries", i, lang) for i in park.industries)))
-    out += ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in facts] + [""]
+    out += key_value_table(facts, lang)
     out += [map_frame(cat, doc, f"park-{park_id}", f"{t('location', lang)}: {name}", lang)]
+    out += [image_figure(doc, image, lang) for image in park.images]
     land, thresholds = park.land, park.thresholds
     if land:
         out += figure_section(t("land", lang), [(t("land_total", lang), land.total), (t("land_available", lang), land.available),
@@ -76,14 +85,6 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
     sheet = cat.costs.get(park_id) or cat.costs.get(park.district)
     if sheet:
         out += figure_section(t("local_costs", lang), [(enum(i.metric, lang), i) for i in sheet.items], lang)
-    if park.source or park.as_of:
-        src = park.source
-        parts = [f"{t('as_of', lang)} {fmt_date(park.as_of or (src.as_of if src else None))}"]
-        if src and src.title:
-            parts.append(f"{t('source', lang)}: {src.title}")
-        line = md(" · ".join(parts))
-        if src and src.url:
-            line += f' · <a href="{h(src.url)}" rel="noopener">{h(src.url)}</a>'
-        out += [f'<p class="record-source">{line}</p>', ""]
+    out += source_line(park.source, park.as_of, lang)
     out.append(enquiry(cat, doc, lang, cat.contact_for_park(park), f"park/{park_id}", name))
     return "\n".join(out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from ..model.policy import Benefit
 from ..policy_status import days_left
-from .blocks import enquiry, record_link, status_badge
+from .blocks import enquiry, key_value_table, record_link, status_badge
 from .escape import h, md, md_block, page_head
 from .exports import download_link
 from .i18n import enum, fmt_date, fmt_number, t, text
@@ -81,8 +81,7 @@ def policy_page(cat: Catalogue, policy_id: str, lang: str) -> str:
         rows.append((t("last_verified", lang), fmt_date(p.last_verified)))
     if p.sample:
         rows.append((t("source", lang), t("sample", lang)))
-    out = [page_head(title), "", "| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows] + ["",
-           md_block(text(p.summary, lang)), ""]
+    out = [page_head(title), ""] + key_value_table(rows, lang) + [md_block(text(p.summary, lang)), ""]
     if p.benefits:
         out += [f"## {t('benefits', lang)}", ""] + [benefit_line(b, lang) for b in p.benefits] + [""]
     e = p.eligibility

@@ -13,7 +13,7 @@ from .district_pages import district_index, district_page
 from .exports import export_files
 from .home_pages import HOME_SLUG, free_page, home_page
 from .industry_pages import industry_index, industry_page
-from .links import doc_path
+from .links import doc_path, image_doc_path
 from .map_pages import industry_map_page
 from .park_pages import park_index, park_page
 from .policy_pages import policy_index, policy_page
@@ -36,10 +36,16 @@ def render_language(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
     files[doc_path("costs")] = cost_page(cat, lang)
     files[doc_path("contacts")] = contact_page(cat, lang)
     files.update(vcard_files(cat, lang))
+    files.update(image_files(cat))
     files.update({doc_path("pages", s): free_page(page, lang) for s, page in cat.pages.items() if s != HOME_SLUG})
     css = resources.files("generator").joinpath("assets/portal.css").read_text(encoding="utf-8")
     files["assets/portal.css"] = css
     return files
+
+
+def image_files(cat: Catalogue) -> dict[str, str | bytes]:
+    """The park images in use, as checked when the catalogue was loaded (unused files stay unpublished)."""
+    return {image_doc_path(source): real.read_bytes() for source, real in sorted(cat.images.items())}
 
 
 def nav(cat: Catalogue, lang: str) -> list[dict[str, str] | str]:
