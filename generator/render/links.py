@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from ..model import Settings
 
-SECTIONS = ("industries", "parks", "districts", "policies", "costs", "contacts", "map", "pages")
+SECTIONS = ("industries", "parks", "districts", "policies", "costs", "contacts", "map", "pages", "tools")
 
 
 def doc_path(section: str, record_id: str | None = None) -> str:

@@ -5,6 +5,7 @@ import html
 from importlib import resources
 
 from ..catalogue import Catalogue
+from ..client_data import client_files
 from ..maps.assets import vendored_files
 from ..maps.render import map_files
 from .contact_pages import contact_page, vcard_files
@@ -17,6 +18,7 @@ from .links import doc_path, image_doc_path
 from .map_pages import industry_map_page
 from .park_pages import park_index, park_page
 from .policy_pages import policy_index, policy_page
+from .tool_pages import tool_pages
 
 
 def render_language(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
@@ -32,9 +34,11 @@ def render_language(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
     files[doc_path("map")] = industry_map_page(cat, lang)
     files.update(map_files(cat, lang))
     files.update(vendored_files())
+    files.update(client_files(cat, lang))
     files.update(export_files(cat, lang))
     files[doc_path("costs")] = cost_page(cat, lang)
     files[doc_path("contacts")] = contact_page(cat, lang)
+    files.update(tool_pages(cat, lang))
     files.update(vcard_files(cat, lang))
     files.update(image_files(cat))
     files.update({doc_path("pages", s): free_page(page, lang) for s, page in cat.pages.items() if s != HOME_SLUG})
@@ -61,6 +65,9 @@ def nav(cat: Catalogue, lang: str) -> list[dict[str, str] | str]:
         {t("policies", lang): doc_path("policies")},
         {t("costs", lang): doc_path("costs")},
         {t("contacts", lang): doc_path("contacts")},
+        {t("tools", lang): [{t("matcher_title", lang): doc_path("tools", "matcher")},
+                            {t("compare_title", lang): doc_path("tools", "compare")},
+                            {t("estimator_title", lang): doc_path("tools", "estimator")}]},
     ]
     # Material prints nav titles unescaped; page titles come from staff-written Markdown.
     guides = [{html.escape(cat.pages[s].title(lang)): doc_path("pages", s)} for s in sorted(cat.pages) if s != HOME_SLUG]

@@ -1,0 +1,33 @@
+// Entry point of the portal's client-side tools (progressive enhancement).
+// Pages mark a mount point with data-tool="<name>"; each tool is an ES module in this folder
+// exporting mount(element, context). Without JavaScript the page's static list stays as it is.
+import { loadJSON } from "./data.js";
+
+const TOOLS = {
+  "policy-finder": () => import("./policy-finder.js"),
+  "policy-matcher": () => import("./policy-matcher.js"),
+  "park-finder": () => import("./park-finder.js"),
+  "compare": () => import("./compare.js"),
+  "cost-estimator": () => import("./cost-estimator.js"),
+};
+
+async function start() {
+  const mounts = [...document.querySelectorAll("[data-tool]")];
+  if (!mounts.length) return;
+  const ui = await loadJSON("ui");
+  for (const element of mounts) {
+    const load = TOOLS[element.dataset.tool];
+    if (!load) continue;
+    try {
+      const tool = await load();
+      await tool.mount(element, { ui, lang: document.documentElement.lang || "zh" });
+      element.hidden = false;
+      element.dataset.ready = "true";
+    } catch (error) {
+      // The static list is still on the page: report, do not break it.
+      console.error(`tool ${element.dataset.tool} failed`, error);
+    }
+  }
+}
+
+start();
