@@ -197,30 +197,32 @@ def derive(cat: Catalogue) -> None:
         for industry in park.industries:
             by_industry[industry].append(park_id)
     for industry_id, industry in sorted(cat.industries.items()):
-        for segment in industry.chain:
-            for park_id in segment.parks:
-                if park_id not in by_segment[(industry_id, segment.stage)]:
-                    by_segment[(industry_id, segment.stage)].append(park_id)
-                if park_id not in by_industry[industry_id]:
-                    by_industry[industry_id].append(park_id)
+        for segment in (s for s in industry.chain if s.parks):
+            by_segment[(industry_id, segment.stage)].extend(segment.parks)
+            by_industry[industry_id].extend(segment.parks)
     cat.parks_by_district = {d: by_district.get(d, []) for d in cat.districts}
-    cat.parks_by_industry = {i: sorted(by_industry.get(i, [])) for i in cat.industries}
-    cat.parks_by_segment = dict(by_segment)
+    cat.parks_by_industry = {i: sorted(set(by_industry.get(i, []))) for i in cat.industries}
+    # First mention first, each park once (dict keys keep insertion order).
+    cat.parks_by_segment = {key: list(dict.fromkeys(parks)) for key, parks in by_segment.items()}
 
     pol_park: dict[str, list[str]] = defaultdict(list)
     pol_industry: dict[str, list[str]] = defaultdict(list)
     pol_district: dict[str, list[str]] = defaultdict(list)
+    # Index once and intersect, rather than testing every policy against every park.
+    all_parks = set(cat.parks)
+    by_park_industry = {i: set(parks) for i, parks in by_industry_of_park(cat).items()}
     for pid, policy in sorted(cat.policies.items()):
         scope = policy.jurisdiction
         city_wide = not scope.districts and not scope.parks
         districts = set(cat.districts) if city_wide else set(scope.districts)
         for district in sorted(districts):
             pol_district[district].append(pid)
-        for park_id, park in sorted(cat.parks.items()):
-            place_ok = city_wide or park_id in scope.parks or park.district in scope.districts
-            industry_ok = not policy.industries or bool(set(policy.industries) & set(park.industries))
-            if place_ok and industry_ok:
-                pol_park[park_id].append(pid)
+        places = all_parks if city_wide else set(scope.parks).union(
+            *(cat.parks_by_district.get(d, ()) for d in scope.districts))
+        if policy.industries:
+            places = places & set().union(*(by_park_industry.get(i, set()) for i in policy.industries))
+        for park_id in places:
+            pol_park[park_id].append(pid)
         for industry in (policy.industries or sorted(cat.industries)):
             pol_industry[industry].append(pid)
     cat.policies_by_park = {p: pol_park.get(p, []) for p in cat.parks}
@@ -233,3 +235,12 @@ def derive(cat: Catalogue) -> None:
                 cat.general_desks.setdefault(district_id, contact.id)
             for industry in contact.industries:
                 cat.desks.setdefault((district_id, industry), contact.id)
+
+
+def by_industry_of_park(cat: Catalogue) -> dict[str, list[str]]:
+    """Parks by the industries the parks themselves list (not the chains that mention them)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for park_id, park in cat.parks.items():
+        for industry in park.industries:
+            out[industry].append(park_id)
+    return out

@@ -67,14 +67,14 @@ def kind_files(root: Path, kind: RecordKind) -> list[Path]:
     return sorted(p for p in target.iterdir() if p.suffix == ".yml")
 
 
-FINITE_NUMBER = "a finite number (not .inf or .nan, and not larger than about 1e308)"
+FINITE_NUMBER = "a number between -1e15 and 1e15 (not .inf or .nan)"  # the range: model.common.LARGEST_NUMBER
 
 
 def _readable_expected(error: dict[str, Any]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "finite_number" or (kind == "float_type" and isinstance(error.get("input"), int)):
-        return FINITE_NUMBER  # a float_type error on a whole number: too large to store as a float
+        return FINITE_NUMBER  # a float_type error on a whole number: too large to be stored as a float
     if kind == "int_parsing_size":
         return "a whole number of ordinary size"
     if kind.startswith(("date_", "datetime_")):

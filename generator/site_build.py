@@ -105,6 +105,13 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
     if cat is None or stopped:
         print(f"build stopped: {out} left unchanged", file=sys.stderr)
         return 1
+    try:
+        _base_separator(root)
+    except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError) as exc:
+        print(f"mkdocs.yml: error: the shared MkDocs base cannot be read ({type(exc).__name__}: {exc})\n"
+              f"    hint:     restore it from the repository (it needs the search plugin with a separator)\n"
+              f"build stopped: {out} left unchanged", file=sys.stderr)
+        return 1
     done, total = translation_coverage(cat)
     print(f"English translation coverage {done}/{total} ({100 * done / max(total, 1):.1f}%)", file=sys.stderr)
     epoch = calendar.timegm(cat.settings.build_date.timetuple())

@@ -321,6 +321,10 @@ def read_file(path: Path, name: str) -> tuple[bytes | None, list[Diagnostic]]:
         return None, [Diagnostic(name, 1, 1, "(file)", "a folder where a file should be",
                                  expected=_KIND_OF_FILE.get(path.suffix, "a file"), found=f"a folder named {path.name}",
                                  hint="move or rename the folder: its name makes it look like a data file or page")]
+    if path.exists() and not path.is_file():  # a pipe or device: reading it could wait forever
+        return None, [Diagnostic(name, 1, 1, "(file)", "not an ordinary file",
+                                 expected=_KIND_OF_FILE.get(path.suffix, "a file"), found="a pipe, socket or device",
+                                 hint="replace it with an ordinary file")]
     try:
         return path.read_bytes(), []
     except OSError as exc:

@@ -53,3 +53,18 @@ def test_build_with_warnings_under_strict_prints_them(minimal_portal: Path, caps
     assert status == 1
     assert ": warning: missing English text" in validate_err
     assert build_err == validate_err + f"build stopped: {(minimal_portal / 'site').resolve()} left unchanged\n"
+
+
+@pytest.mark.parametrize("base", [None, "plugins: [1]\n", "plugins: [\n"])
+def test_missing_or_broken_mkdocs_base_stops_cleanly(base: str | None, minimal_portal: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    config = minimal_portal / "mkdocs.yml"
+    if base is None:
+        config.unlink()
+    else:
+        config.write_text(base, encoding="utf-8")
+    out = minimal_portal / "site"
+    assert main(["build", str(minimal_portal), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "mkdocs.yml: error: the shared MkDocs base cannot be read" in err
+    assert not out.exists()

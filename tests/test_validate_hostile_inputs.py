@@ -6,7 +6,9 @@ found, exit 1, and (for `build`) leave an existing site/ exactly as it was.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +22,7 @@ DISTRICT = "content/districts/laoshan.yml"
 INDUSTRY = "content/industries/vr.yml"
 COSTS = "content/costs/laoshan.yml"
 SETTINGS = "content/site.yml"
-FINITE = "a finite number (not .inf or .nan, and not larger than about 1e308)"
+FINITE = "a number between -1e15 and 1e15 (not .inf or .nan)"
 VISIBLE = "visible text only (no control characters or text-direction overrides)"
 
 
@@ -82,6 +84,8 @@ NUMBERS = [
          "polygon[1][0]", "invalid value", FINITE, ".inf"),
     Edit("nan-in-bbox", DISTRICT, "north: 36.30", "north: .NaN", "bbox.north", "invalid value", FINITE, ".NaN"),
     Edit("inf-map-centre", SETTINGS, "lon: 120.38", "lon: .inf", "map.center.lon", "invalid value", FINITE, ".inf"),
+    Edit("finite-but-huge", PARK, "value: 120", "value: 1.7e+308", "land.available.value", "invalid value",
+         "a number between -1e15 and 1e15", "1.7e+308"),  # two such parks: the home page's sum overflowed
     Edit("too-many-digits", PARK, "value: 120", "value: " + "9" * 5000, "land.available.value", "invalid value", FINITE,
          "9" * 59 + "…"),
 ]
@@ -96,8 +100,11 @@ DATES = [
          "invalid value", "a real date written YYYY-MM-DD (day value is outside expected range)", "2026-06-31"),
     Edit("settings-date", SETTINGS, "data_as_of: 2026-11-01", "data_as_of: 2026-00-01", "data_as_of", "invalid value",
          "a real date written YYYY-MM-DD (month value is outside expected range of 1-12)", "2026-00-01"),
-    Edit("year-1", SETTINGS, "build_date: 2026-11-20", "build_date: 0001-11-20", "build_date", "invalid value",
-         "a date between 1900-01-01 and 2199-12-31", "0001-11-20"),
+    Edit("year-1", SETTINGS, "data_as_of: 2026-11-01", "data_as_of: 0001-11-01", "data_as_of", "invalid value",
+         "a date between 1900-01-01 and 2199-12-31", "0001-11-01"),
+    # The build date is also SOURCE_DATE_EPOCH (an unsigned 32-bit count of seconds).
+    Edit("build-date-1969", SETTINGS, "build_date: 2026-11-20", "build_date: 1969-12-31", "build_date", "invalid value",
+         "greater than or equal to 1970-01-01", "1969-12-31"),
     Edit("bad-time-zone", POLICY, "issued: 2025-01-01", "issued: 2025-01-01 10:00:00 +99:00", "issued", "invalid value",
          "a real date written YYYY-MM-DD (invalid timezone sign)", "2025-01-01 10:00:00 +99:00"),
 ]
@@ -205,6 +212,19 @@ def test_folder_where_a_file_should_be(folder: str, expected: str, minimal_porta
     err = _validate(minimal_portal, capsys)
     block = _block(err, folder, 1, "a folder where a file should be")
     _assert_block(block, "a folder where a file should be", "(file)", expected, f"a folder named {path.name}")
+
+
+@pytest.mark.parametrize("make,message,found", [
+    (lambda path: path.symlink_to(path.name), "file cannot be read", "Too many levels of symbolic links"),
+    (lambda path: path.symlink_to("missing.yml"), "file cannot be read", "No such file or directory"),
+    (lambda path: os.mkfifo(path), "not an ordinary file", "a pipe, socket or device"),  # reading it would hang
+], ids=["link-loop", "dangling-link", "pipe"])
+def test_entry_that_cannot_be_read_as_a_file(make: Callable[[Path], None], message: str, found: str,
+                                             minimal_portal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make(minimal_portal / "parks" / "odd.yml")
+    err = _validate(minimal_portal, capsys)
+    _assert_block(_block(err, "parks/odd.yml", 1, message), message, "(file)",
+                  "a YAML file" if message == "not an ordinary file" else "a readable file", found)
 
 
 @pytest.mark.parametrize("text,line,column,found", [

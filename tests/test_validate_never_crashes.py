@@ -5,7 +5,8 @@ level: a field's value replaced by a value of another type (huge numbers, inf/na
 deep nesting, control characters...), unknown keys added, keys deleted; and (b) at the text
 level: YAML-significant characters, invisible characters and bytes inserted, lines deleted or
 repeated. Every run must exit 0 or 1, and every line it prints must be a diagnostic that
-starts with the name of a file in the portal.
+starts with the name of a file in the portal. A third, exhaustive test puts one value of each
+kind into every place of every record file (sampling alone missed a list given as a record id).
 
 Deterministic (`derandomize=True`, no example database) so CI runs the same inputs each time.
 """

@@ -18,6 +18,9 @@ Lang = Literal["zh", "en"]
 # calendar's ends (build date minus a year, a policy's days left) would overflow.
 EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(2199, 12, 31)
+# No figure comes near this (a city's GDP in 元 is ~1e12); beyond it, sums and unit conversions
+# of finite values can still overflow to infinity and crash the build.
+LARGEST_NUMBER = 1e15
 
 
 class Strict(BaseModel):
@@ -25,17 +28,26 @@ class Strict(BaseModel):
 
     Shared by every record and part of a record, so the rules below hold for every field,
     including fields added later: no infinite or not-a-number values (`.inf`, `.nan`, `1e309`
-    would otherwise pass `ge=0` and crash the build), and dates within a sensible range.
+    would otherwise pass `ge=0` and crash the build), numbers and dates within sensible ranges.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     @field_validator("*", mode="after")
     @classmethod
-    def _date_in_range(cls, value: object) -> object:
+    def _in_range(cls, value: object) -> object:
         if isinstance(value, date) and not EARLIEST_DATE <= value <= LATEST_DATE:
             raise ValueError(f"a date between {EARLIEST_DATE} and {LATEST_DATE}")
+        if _too_large(value):
+            raise ValueError("a number between -1e15 and 1e15")
         return value
+
+
+def _too_large(value: object) -> bool:
+    """A number (also inside a list or a [lon, lat] pair) beyond LARGEST_NUMBER."""
+    if isinstance(value, (list, tuple)):
+        return any(_too_large(item) for item in value)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > LARGEST_NUMBER
 
 
 def _check_id(value: str) -> str:

@@ -49,7 +49,9 @@ class Settings(Strict):
     languages: list[Lang] = Field(default_factory=lambda: ["zh", "en"], min_length=1)
     default_language: Lang = "zh"
     site_url: SiteUrl
-    build_date: date = Field(description="Date used for policy status and the footer; never the clock.")
+    # Also the build's SOURCE_DATE_EPOCH, which tools read as an unsigned 32-bit count of seconds.
+    build_date: date = Field(ge=date(1970, 1, 1), le=date(2106, 2, 6),
+                             description="Date used for policy status and the footer; never the clock.")
     data_as_of: date
     notice: LocalText | None = Field(default=None, description="Banner shown on every page.")
     front_desk: Contact = Field(description="Portal-wide desk used when no district desk fits.")
