@@ -137,12 +137,44 @@ def _printable(text: str) -> str:
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
-def print_diagnostics(diagnostics: list[Diagnostic], strict: bool) -> int:
-    """Print every diagnostic and a summary to stderr; 1 if the run must fail, else 0."""
+def _github_data(text: str) -> str:
+    """Escape a workflow command's message: GitHub decodes %25, %0D and %0A, nothing else."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    """Escape a workflow command property value: also `:` and `,`, which end a property."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(d: Diagnostic) -> str:
+    """`::error file=…,line=…,col=…,title=…::message`: an annotation on the file and line in a pull request.
+
+    Data text (a park name, a found value) reaches both the title and the message; escaped per
+    GitHub's workflow-command rules it can never end the command early or start a new one
+    (a line break would let `::add-mask::` or `::stop-commands::` through).
+    """
+    command = "error" if d.is_error else "warning"
+    props = {"file": d.file, "line": str(d.line), "col": str(d.column),
+             "title": f"{d.field}: {d.message}" if d.field else d.message}
+    details = [("field", d.field), ("expected", d.expected), ("found", d.found), ("hint", d.hint)]
+    lines = [_printable(d.message)] + [f"{name}: {_printable(value)}" for name, value in details if value]
+    head = ",".join(f"{key}={_github_property(_printable(value))}" for key, value in props.items())
+    return f"::{command} {head}::{_github_data(chr(10).join(lines))}"
+
+
+def print_diagnostics(diagnostics: list[Diagnostic], strict: bool, fmt: str = "text") -> int:
+    """Print every diagnostic and a summary to stderr; 1 if the run must fail, else 0.
+
+    `fmt="github"` also prints one annotation per diagnostic to stdout, where the Actions
+    runner reads workflow commands; the readable report on stderr stays the same.
+    """
     errors = [d for d in diagnostics if d.is_error]
     warnings = [d for d in diagnostics if not d.is_error]
     for d in diagnostics:
-        print(d.format(), file=sys.stderr)
+        if fmt == "github":
+            print(github_annotation(d), flush=True)
+        print(d.format(), file=sys.stderr, flush=fmt == "github")
     summary = f"{len(errors)} error(s), {len(warnings)} warning(s)"
     failed = bool(errors) or (strict and bool(warnings))
     print(("FAILED: " if failed else "OK: ") + summary + (" (--strict: warnings fail)" if strict and warnings else ""),

@@ -21,12 +21,15 @@ import yaml
 from .catalogue import Catalogue, load_catalogue
 from .checks.quality import translation_coverage
 from .diagnostics import print_diagnostics
+from .model import Settings
+from .render.feed import FEED_TITLE
 from .render.i18n import t, text
 from .render.tree import nav, render_language
 from .search_dictionary import user_dictionary
 
 LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
 MATERIAL_LANGUAGE = {"zh": "zh", "en": "en"}
+OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
 
 
 def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
@@ -65,9 +68,25 @@ def language_config(cat: Catalogue, root: Path, work: Path, lang: str) -> dict:
             "separator": _base_separator(root),
             "jieba_dict_user": str(work / "userdict.txt"),
         }}],
+        # Material prints site_description unescaped (the fallback meta description of every page).
+        "site_description": html.escape(text(settings.tagline or settings.title, lang), quote=True),
         "extra": {"alternate": alternate, "notice": text(settings.notice, lang) if settings.notice else "",
-                  "generator": False},  # no "Made with Material" footer
+                  "generator": False,  # no "Made with Material" footer
+                  **discovery_extra(settings, lang)},
     }
+
+
+def discovery_extra(settings: Settings, lang: str) -> dict:
+    """Values the theme prints in every page head (theme/main.html, sitemap.xml): hreflang roots,
+    Open Graph locale and the feed's title. Escaped here, as the templates print them as given."""
+    def root(l: str) -> str:
+        prefix = "" if l == settings.default_language else f"{l}/"
+        return html.escape(quote(settings.site_url.rstrip("/") + "/" + prefix, safe=":/%"), quote=True)
+    hreflang = [{"lang": l, "root": root(l)} for l in settings.languages]
+    hreflang.append({"lang": "x-default", "root": root(settings.default_language)})
+    return {"hreflang": hreflang, "og_locale": OG_LOCALE[lang],
+            "og_locale_alternates": [OG_LOCALE[l] for l in settings.languages if l != lang],
+            "feed_title": html.escape(f"{text(settings.title, lang)} · {FEED_TITLE[0] if lang == 'zh' else FEED_TITLE[1]}", quote=True)}
 
 
 def _base_separator(root: Path) -> str:

@@ -66,11 +66,12 @@ ALIASES = {
 
 _AREA_IN_M2 = {"m²": 1.0, "亩": SQUARE_METRES_PER_MU, "ha": SQUARE_METRES_PER_HECTARE, "km²": 1_000_000.0}
 _LAND_PRICE_IN_YUAN_PER_M2 = {"元/m²": 1.0, "元/亩": 1 / SQUARE_METRES_PER_MU, "万元/亩": 10_000 / SQUARE_METRES_PER_MU}
+_AMOUNT_IN_YUAN = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}  # policy benefits, ranked in 万元
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float:
-    """Convert between units of the same quantity (area: 亩/m²/ha/km²; land price: 元/m², 元/亩, 万元/亩)."""
-    for table in (_AREA_IN_M2, _LAND_PRICE_IN_YUAN_PER_M2):
+    """Convert between units of the same quantity (area: 亩/m²/ha/km²; land price: 元/m², 元/亩, 万元/亩; amount: 元/万元/亿元)."""
+    for table in (_AREA_IN_M2, _LAND_PRICE_IN_YUAN_PER_M2, _AMOUNT_IN_YUAN):
         if from_unit in table and to_unit in table:
             return value * table[from_unit] / table[to_unit]
     raise ValueError(f"cannot convert {from_unit} to {to_unit}")

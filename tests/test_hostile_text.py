@@ -52,7 +52,7 @@ def site_text(site: Path) -> str:
     """Everything the site shows, decoded: HTML entities and JSON/JS \\u escapes undone."""
     parts = []
     for path in sorted(site.rglob("*")):
-        if path.suffix in (".html", ".json", ".csv", ".vcf", ".xml") and "assets" not in path.parts:
+        if path.suffix in (".html", ".json", ".geojson", ".csv", ".vcf", ".xml") and "assets" not in path.parts:
             raw = path.read_text(encoding="utf-8")
             raw = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m[1], 16)), raw)
             parts.append(html.unescape(raw))
@@ -192,6 +192,29 @@ def test_script_payloads_show_as_text(script_site) -> None:
     text = site_text(site)
     missing = [str(f) for f, value in placed.items() if f.role == "text" and squash(value) not in text]
     assert not missing, f"not shown literally: {missing}"
+
+
+def test_open_data_feed_and_head_stay_data(script_site) -> None:
+    """The new outputs with every payload in them: each still parses, and no data text became markup."""
+    import xml.etree.ElementTree as ET
+
+    site, placed = script_site
+    for lang_root in (site, site / "en"):
+        for path in sorted((lang_root / "data").glob("*.*json")):
+            json.loads(path.read_text(encoding="utf-8"))  # JSON and GeoJSON
+        feed = ET.parse(lang_root / "feed.xml").getroot()
+        assert {child.tag.split("}")[1] for child in feed} <= {"id", "title", "updated", "link", "author", "entry"}
+        for entry in feed.iter("{http://www.w3.org/2005/Atom}entry"):
+            assert {c.tag.split("}")[1] for c in entry} == {"id", "title", "updated", "link", "summary"}
+    for page in sorted(site.rglob("*.html")):
+        raw = page.read_text(encoding="utf-8")
+        head = raw[: raw.find("</head>")]
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', raw, re.S):
+            assert "<" not in block and ">" not in block and "&" not in block
+            json.loads(block)
+        # Open Graph and description values: one attribute each, nothing after them but the tag's end
+        for tag in re.findall(r"<meta (?:property=\"og:[^\"]+\"|name=\"description\") [^>]*>", head):
+            assert re.fullmatch(r'<meta (property|name)="[^"]+" content="[^"<>]*">', tag), tag
 
 
 TRAP = "window.__pwned = (n) => { (window.__hits = window.__hits || []).push(String(n)); };"

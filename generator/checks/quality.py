@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..catalogue import Catalogue
 
 EXPIRY_WARNING_DAYS = 90
+PLACEHOLDER = "TODO"  # what `portal new` writes for text a clerk must fill in (scaffold.TODO)
 STALE_AFTER = timedelta(days=365)
 
 
@@ -46,7 +47,13 @@ def advisories(cat: "Catalogue") -> list[Diagnostic]:
     today = cat.settings.build_date
     for (_kind, _), located in sorted(cat.origins.items()):
         for path, value in walk(located.record):
-            if isinstance(value, LocalText) and value.en is None:
+            if isinstance(value, LocalText) and PLACEHOLDER in (value.zh, value.en):
+                # Left from `portal new`: an error, so a placeholder never reaches the published site.
+                line, col = located.at(*path)
+                out.append(Diagnostic(located.file, line, col, dotted(path), "placeholder text not replaced",
+                                      expected="the real text in `zh` and `en`", found=f'"{PLACEHOLDER}"',
+                                      hint="replace every TODO that `portal new` wrote"))
+            elif isinstance(value, LocalText) and value.en is None:
                 line, col = located.at(*path)
                 out.append(Diagnostic(located.file, line, col, dotted(path) + ".en", "missing English text",
                                       expected="an `en:` translation", found="only `zh:`",

@@ -9,6 +9,7 @@ const TOOLS = {
   "park-finder": () => import("./park-finder.js"),
   "compare": () => import("./compare.js"),
   "cost-estimator": () => import("./cost-estimator.js"),
+  "cost-compare": () => import("./cost-compare.js"),
 };
 
 async function start() {

@@ -74,3 +74,4 @@ class Park(Strict):
     images: list[Image] = Field(default_factory=list)
     source: Source | None = None
     as_of: date | None = Field(default=None, description="Date the sheet as a whole was checked.")
+    sample: bool = Field(default=False, description="True when the whole park is invented sample data; its page says so.")

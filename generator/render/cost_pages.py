@@ -8,13 +8,15 @@ from .escape import md, page_head
 from .exports import download_link
 from .i18n import enum, fmt_amount, fmt_figure_notes, t
 from .links import doc_path
+from .tool_pages import STATIC_END, mount
 
 METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
 
 
 def cost_page(cat: Catalogue, lang: str) -> str:
     doc = doc_path("costs")
-    out = [page_head(t('costs', lang)), "", download_link(doc, "costs", lang)]
+    # The comparison the reader controls (client/cost-compare.js) fills the mount point; the tables stay for no-JS.
+    out = [page_head(t('costs', lang)), "", download_link(doc, "costs", lang), mount("cost-compare")]
     for metric in METRICS:
         rows = []
         for place, sheet in sorted(cat.costs.items()):
@@ -26,4 +28,4 @@ def cost_page(cat: Catalogue, lang: str) -> str:
         if rows:
             out += [f"## {md(enum(metric, lang))}", "", f"| {t('place', lang)} | {t('value', lang)} | {t('source_col', lang)} |",
                     "|---|---|---|"] + rows + [""]
-    return "\n".join(out)
+    return "\n".join(out + ["", STATIC_END])

@@ -72,3 +72,56 @@ def download_link(from_doc: str, name: str, lang: str) -> str:
     from .links import html_link
 
     return f'<p class="download"><a href="{h(html_link(from_doc, f"{EXPORTS}/{name}.csv"))}" download>{t("download_csv", lang)}</a></p>\n'
+
+
+# --- open data: figures with the number and its unit in separate columns -----------------------
+
+FIGURE_HEADER = ["value", "min", "max", "unit", "currency", "tax_included", "as_of", "source", "sample", "note"]
+
+
+def _figure_cells(fig: object, lang: str) -> list[object]:
+    """A figure as plain cells: numbers stay numbers (no thousands separators, no unit glued on)."""
+    def number(value: float | None) -> object:
+        return "" if value is None else (int(value) if float(value).is_integer() else value)
+    return [number(fig.value), number(fig.min), number(fig.max), fig.unit, fig.currency or "",
+            "" if fig.tax_included is None else str(fig.tax_included).lower(), fmt_date(fig.as_of),
+            fig.source or "", str(fig.sample).lower(), text(fig.note, lang) if fig.note else ""]
+
+
+def park_figures(cat: Catalogue) -> list[tuple[str, str, str, object]]:
+    """(park id, field path, metric, figure) for every figure on every park sheet."""
+    rows: list[tuple[str, str, str, object]] = []
+    for pid, park in sorted(cat.parks.items()):
+        if park.land:
+            for name in ("total", "available", "largest_contiguous"):
+                if getattr(park.land, name) is not None:
+                    rows.append((pid, f"land.{name}", name, getattr(park.land, name)))
+        for i, price in enumerate(park.prices):
+            rows.append((pid, f"prices[{i}]", price.metric, price))
+        if park.thresholds:
+            for name in ("investment_intensity", "tax_per_mu"):
+                if getattr(park.thresholds, name) is not None:
+                    rows.append((pid, f"thresholds.{name}", name, getattr(park.thresholds, name)))
+        for i, utility in enumerate(park.utilities):
+            rows.append((pid, f"utilities[{i}]", utility.metric, utility))
+        for i, distance in enumerate(park.transport):
+            rows.append((pid, f"transport[{i}]", "distance", distance.distance))
+    return rows
+
+
+def park_figures_csv(cat: Catalogue, lang: str) -> bytes:
+    header = ["park_id", t("parks", lang), "field", "metric"] + FIGURE_HEADER
+    rows = [[pid, text(cat.parks[pid].name, lang), field, metric] + _figure_cells(fig, lang)
+            for pid, field, metric, fig in park_figures(cat)]
+    return _csv(header, rows)
+
+
+def cost_figures_csv(cat: Catalogue, lang: str) -> bytes:
+    header = ["place_id", t("place", lang), "metric", t("metric", lang), "period"] + FIGURE_HEADER
+    rows = []
+    for place, sheet in sorted(cat.costs.items()):
+        record = cat.districts.get(place) or cat.parks[place]
+        for item in sheet.items:
+            rows.append([place, text(record.name, lang), item.metric, enum(item.metric, lang),
+                         text(item.period, lang) if item.period else ""] + _figure_cells(item, lang))
+    return _csv(header, rows)

@@ -37,6 +37,7 @@ UI: dict[str, tuple[str, str]] = {
     "enquiry_subject": ("咨询", "Enquiry"),
     "fallback_note": ("（暂无英文译文，显示中文原文）", "(English translation pending; Chinese original shown)"),
     "sample": ("示例数据", "sample data"),
+    "sample_park": ("本园区为示例数据，并非真实园区。", "This park is sample data, not a real park."),
     "source": ("来源", "source"),
     "keywords": ("关键词", "Keywords"),
     "period": ("期间", "period"),

@@ -9,6 +9,7 @@ from .escape import h, md, md_block, page_head
 from .exports import download_link
 from .i18n import enum, fmt_amount, fmt_date, t, text
 from .links import doc_path, image_src
+from .tool_pages import STATIC_END, mount
 
 
 def available_land_mu(cat: Catalogue, park_id: str) -> float | None:
@@ -22,7 +23,8 @@ def available_land_mu(cat: Catalogue, park_id: str) -> float | None:
 
 def park_index(cat: Catalogue, lang: str) -> str:
     doc = doc_path("parks")
-    lines = [page_head(t('parks', lang)), "", download_link(doc, "parks", lang),
+    # The park finder (client/park-finder.js) fills the mount point; the table below stays for readers without JavaScript.
+    lines = [page_head(t('parks', lang)), "", download_link(doc, "parks", lang), mount("park-finder"),
              f"| {t('parks', lang)} | {t('district', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} | {t('land_available', lang)} |",
              "|---|---|---|---|---|"]
     for pid, park in sorted(cat.parks.items(), key=lambda kv: (kv[1].district, kv[0])):
@@ -30,7 +32,7 @@ def park_index(cat: Catalogue, lang: str) -> str:
         land = park.land.available if park.land else None
         lines.append(f"| {record_link(cat, doc, 'parks', pid, lang)} | {record_link(cat, doc, 'districts', park.district, lang)} "
                      f"| {md(enum(park.kind, lang))} | {industries} | {md(fmt_amount(land, lang)) if land else ''} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n\n" + STATIC_END
 
 
 def image_figure(doc: str, image: Image, lang: str) -> str:
@@ -47,6 +49,8 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
     out = [page_head(name), "", f'<p class="sheet-meta">{h(text(cat.districts[park.district].name, lang))} · '
            f'{h(enum(park.kind, lang))}{" · " + h(enum(park.level, lang)) if park.level else ""}</p>', "",
            md_block(text(park.summary, lang)), ""]
+    if park.sample:  # a wholly invented park, marked once in its file (`sample: true`)
+        out[2:2] = [f'<p class="sample-note"><strong>{t("sample_park", lang)}</strong></p>', ""]
     facts = [(t("district", lang), record_link(cat, doc, "districts", park.district, lang)),
              (t("kind", lang), md(enum(park.kind, lang)))]
     if park.level:

@@ -9,13 +9,16 @@ from .escape import h, md, md_block, page_head
 from .exports import download_link
 from .i18n import enum, fmt_date, fmt_number, t, text
 from .links import doc_path
+from .tool_pages import STATIC_END, mount
 
 CATEGORY_ORDER = ("incentive", "cost", "talent", "land", "finance", "innovation", "trade")
 
 
 def policy_index(cat: Catalogue, lang: str) -> str:
     doc = doc_path("policies")
-    out = [page_head(t('policies', lang)), "", download_link(doc, "policies", lang)]
+    # The policy finder (generator/client/policy-finder.js) replaces the list below once it runs;
+    # without JavaScript the list, every policy by category, is the page.
+    out = [page_head(t('policies', lang)), "", download_link(doc, "policies", lang), "", mount("policy-finder")]
     for category in CATEGORY_ORDER:
         ids = sorted((p for p, pol in cat.policies.items() if pol.category == category),
                      key=lambda p: (cat.policy_status[p] != "in_force", cat.policies[p].issued), reverse=False)
@@ -30,6 +33,7 @@ def policy_index(cat: Catalogue, lang: str) -> str:
             out.append(f"| {record_link(cat, doc, 'policies', pid, lang)} | {md(p.doc_number or '')} | {md(text(p.issuer, lang))} "
                        f"| {fmt_date(p.effective_from)} {t('until', lang)} {until} | {status_badge(cat.policy_status[pid], lang)} |")
         out.append("")
+    out += [STATIC_END]
     return "\n".join(out)
 
 

@@ -11,11 +11,14 @@ from ..maps.render import map_files
 from .contact_pages import contact_page, vcard_files
 from .cost_pages import cost_page
 from .district_pages import district_index, district_page
+from .discovery import with_discovery
 from .exports import export_files
+from .feed import FEED, atom_feed
 from .home_pages import HOME_SLUG, free_page, home_page
 from .industry_pages import industry_index, industry_page
 from .links import doc_path, image_doc_path
 from .map_pages import industry_map_page
+from .open_data import DATA, data_files, ui as open_data_ui
 from .park_pages import park_index, park_page
 from .policy_pages import policy_index, policy_page
 from .tool_pages import tool_pages
@@ -36,6 +39,8 @@ def render_language(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
     files.update(vendored_files())
     files.update(client_files(cat, lang))
     files.update(export_files(cat, lang))
+    files.update(data_files(cat, lang))  # open data: JSON, GeoJSON, figure CSVs and their page
+    files[FEED] = atom_feed(cat, lang)
     files[doc_path("costs")] = cost_page(cat, lang)
     files[doc_path("contacts")] = contact_page(cat, lang)
     files.update(tool_pages(cat, lang))
@@ -44,6 +49,7 @@ def render_language(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
     files.update({doc_path("pages", s): free_page(page, lang) for s, page in cat.pages.items() if s != HOME_SLUG})
     css = resources.files("generator").joinpath("assets/portal.css").read_text(encoding="utf-8")
     files["assets/portal.css"] = css
+    with_discovery(files, cat, lang)  # descriptions, Open Graph and JSON-LD into the pages' front matter
     return files
 
 
@@ -65,6 +71,7 @@ def nav(cat: Catalogue, lang: str) -> list[dict[str, str] | str]:
         {t("policies", lang): doc_path("policies")},
         {t("costs", lang): doc_path("costs")},
         {t("contacts", lang): doc_path("contacts")},
+        {open_data_ui("open_data", lang): doc_path(DATA)},
         {t("tools", lang): [{t("matcher_title", lang): doc_path("tools", "matcher")},
                             {t("compare_title", lang): doc_path("tools", "compare")},
                             {t("estimator_title", lang): doc_path("tools", "estimator")}]},

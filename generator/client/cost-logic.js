@@ -1,0 +1,106 @@
+// Costs logic: figure formatting, yearly cost estimates and sorting. No DOM (tests/js/cost-logic.test.mjs).
+// A figure is [low, high, unit, as_of, source index, sample, tax included (1/0/-1), note?, currency?]
+// (generator/client_data/parks.py `fig`); low or high may be null for "up to" / "from" figures.
+import { fmtNumber } from "./park-logic.js";
+
+export const F = { low: 0, high: 1, unit: 2, asOf: 3, src: 4, sample: 5, tax: 6, note: 7, currency: 8 };
+
+// The lowest and highest value a figure states (one of them may be missing in the data).
+export function bounds(fig) {
+  const low = fig[F.low] ?? fig[F.high];
+  const high = fig[F.high] ?? fig[F.low];
+  return [low, high];
+}
+
+export function fmtRange(low, high) {
+  return low === high ? fmtNumber(low) : `${fmtNumber(low)}–${fmtNumber(high)}`;
+}
+
+export function fmtValue(fig, units) {
+  const unit = units[fig[F.unit]] ?? fig[F.unit];
+  if (fig[F.low] === null) return `≤ ${fmtNumber(fig[F.high])} ${unit}`;
+  if (fig[F.high] === null) return `≥ ${fmtNumber(fig[F.low])} ${unit}`;
+  return `${fmtRange(fig[F.low], fig[F.high])} ${unit}`;
+}
+
+// Date, source and sample flag, as the static tables show them (render/i18n.fmt_figure_notes).
+export function fmtNotes(fig, sources, ui) {
+  const notes = [];
+  if (fig[F.tax] === 1) notes.push(ui.cost_tax_incl);
+  if (fig[F.tax] === 0) notes.push(ui.cost_tax_excl);
+  if (fig[F.currency] && fig[F.currency] !== "CNY") notes.push(fig[F.currency]);
+  if (fig[F.asOf]) notes.push(`${ui.cost_as_of} ${fig[F.asOf]}`);
+  if (sources[fig[F.src]]) notes.push(`${ui.cost_source}: ${sources[fig[F.src]]}`);
+  if (fig[F.note]) notes.push(fig[F.note]);
+  return notes.join("; ");
+}
+
+// Yearly amounts per unit of use: how a price turns into a cost per year. Units not listed are
+// not silently converted: the item is reported as not stated (in a comparable unit).
+const YEARLY = {
+  power: { "元/kWh": 1 },
+  water: { "元/m³": 1, "元/t": 1 }, // a tonne of water is a cubic metre
+  gas: { "元/m³": 1 },
+  rent: { "元/m²/月": 12, "元/m²/天": 365 },
+  wage: { "元/月": 12, "元/年": 1 },
+};
+
+export const ITEMS = ["power", "water", "gas", "rent", "wage"];
+
+// profile: {power, water, gas, area, heads (numbers ≥ 0), space: "factory"|"office"}
+// place: [id, name, href, {metric: fig}]; est: which metric prices each item per space.
+// Returns {items: [{item, metric, qty, fig, low, high, stated, social}], low, high, missing: [item]}.
+export function estimate(place, profile, est) {
+  const figures = place[3];
+  const metrics = { ...est[profile.space === "office" ? "office" : "factory"], wage: "wage_average" };
+  const qty = { power: profile.power, water: profile.water, gas: profile.gas, rent: profile.area, wage: profile.heads };
+  const out = { items: [], low: 0, high: 0, missing: [] };
+  for (const item of ITEMS) {
+    const amount = Number(qty[item]) || 0;
+    if (amount <= 0) continue; // nothing used, nothing to price
+    const fig = figures[metrics[item]];
+    const factor = fig ? YEARLY[item][fig[F.unit]] : undefined;
+    if (!fig || factor === undefined || (fig[F.currency] && fig[F.currency] !== "CNY")) {
+      out.items.push({ item, metric: metrics[item], qty: amount, fig: fig ?? null, stated: false });
+      out.missing.push(item);
+      continue;
+    }
+    let [low, high] = bounds(fig);
+    low *= amount * factor;
+    high *= amount * factor;
+    let social = null;
+    if (item === "wage") {
+      const rate = figures.social_insurance_employer;
+      if (rate && rate[F.unit] === "%") {
+        const [rl, rh] = bounds(rate);
+        social = { fig: rate, low: rl, high: rh };
+        low *= 1 + rl / 100;
+        high *= 1 + rh / 100;
+      }
+    }
+    out.items.push({ item, metric: metrics[item], qty: amount, fig, low, high, stated: true, social });
+    out.low += low;
+    out.high += high;
+  }
+  return out;
+}
+
+// Cost comparison: order places by a metric's lowest stated value; places without it go last.
+export function sortPlaces(places, metric, order) {
+  const list = [...places];
+  const key = (p) => (p[3][metric] ? bounds(p[3][metric])[0] : null);
+  list.sort((a, b) => {
+    if (order === "name") return a[1].localeCompare(b[1]) || (a[0] < b[0] ? -1 : 1);
+    const ka = key(a), kb = key(b);
+    if (ka === null && kb === null) return a[0] < b[0] ? -1 : 1;
+    if (ka === null) return 1;
+    if (kb === null) return -1;
+    if (ka !== kb) return order === "desc" ? kb - ka : ka - kb;
+    return a[0] < b[0] ? -1 : 1;
+  });
+  return list;
+}
+
+export function round2(value) {
+  return Math.round(value * 100) / 100;
+}
