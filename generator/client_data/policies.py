@@ -27,7 +27,7 @@ from typing import Any
 from ..catalogue import Catalogue
 from ..model import Contact, Policy
 from ..model.policy import Benefit, Category, FirmSize, Ownership, PolicyLevel, Stage, Status, SupportType
-from ..render.i18n import enum, fmt_number, status_label, t, text
+from ..render.i18n import benefit_amounts, enum, fmt_number, status_label, t, text
 from ..units import convert, unit_label
 
 SHARD = 500
@@ -108,25 +108,6 @@ UI: dict[str, tuple[str, str]] = {
 
 def _labels(values: tuple[str, ...], lang: str) -> list[list[str]]:
     return [[v, enum(v, lang)] for v in values]
-
-
-def benefit_amounts(benefit: Benefit, lang: str) -> str:
-    """A benefit's amounts (range, rate, cap, unit) in one short phrase, as on the policy page."""
-    unit = unit_label(benefit.unit, lang) if benefit.unit else ""
-    parts = []
-    if benefit.min is not None and benefit.max is not None:
-        parts.append(f"{fmt_number(benefit.min)}–{fmt_number(benefit.max)} {unit}")
-    elif benefit.max is not None:
-        parts.append(f"{t('up_to', lang)} {fmt_number(benefit.max)} {unit}")
-    elif benefit.min is not None:
-        parts.append(f"{t('from', lang)} {fmt_number(benefit.min)} {unit}")
-    if benefit.rate is not None:
-        parts.append(f"{t('rate', lang)} {fmt_number(benefit.rate)}%")
-    if benefit.cap is not None:
-        parts.append(f"{t('cap', lang)} {fmt_number(benefit.cap)} {unit}")
-    if benefit.currency and benefit.currency != "CNY":
-        parts.append(benefit.currency)
-    return "; ".join(p.strip() for p in parts)
 
 
 def benefit_wan(policy: Policy) -> float | None:

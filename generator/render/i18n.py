@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Figure, LocalText
+from ..model.policy import Benefit
 from ..units import unit_label
 
 UI: dict[str, tuple[str, str]] = {
@@ -254,3 +255,22 @@ def fmt_figure_notes(fig: Figure, lang: str) -> str:
     if period:
         notes.append(f"{t('period', lang)}: {text(period, lang)}")
     return "; ".join(notes)
+
+
+def benefit_amounts(benefit: Benefit, lang: str) -> str:
+    """A benefit's amounts (range, rate, cap, unit) in one short phrase: policy pages and the matcher."""
+    unit = unit_label(benefit.unit, lang) if benefit.unit else ""
+    parts = []
+    if benefit.min is not None and benefit.max is not None:
+        parts.append(f"{fmt_number(benefit.min)}–{fmt_number(benefit.max)} {unit}")
+    elif benefit.max is not None:
+        parts.append(f"{t('up_to', lang)} {fmt_number(benefit.max)} {unit}")
+    elif benefit.min is not None:
+        parts.append(f"{t('from', lang)} {fmt_number(benefit.min)} {unit}")
+    if benefit.rate is not None:
+        parts.append(f"{t('rate', lang)} {fmt_number(benefit.rate)}%")
+    if benefit.cap is not None:
+        parts.append(f"{t('cap', lang)} {fmt_number(benefit.cap)} {unit}")
+    if benefit.currency and benefit.currency != "CNY":
+        parts.append(benefit.currency)
+    return "; ".join(p.strip() for p in parts)

@@ -7,7 +7,7 @@ from ..policy_status import days_left
 from .blocks import enquiry, key_value_table, record_link, status_badge
 from .escape import h, md, md_block, page_head
 from .exports import download_link
-from .i18n import enum, fmt_date, fmt_number, t, text
+from .i18n import benefit_amounts, enum, fmt_date, t, text
 from .links import doc_path
 from .tool_pages import STATIC_END, mount
 
@@ -38,22 +38,8 @@ def policy_index(cat: Catalogue, lang: str) -> str:
 
 
 def benefit_line(benefit: Benefit, lang: str) -> str:
-    parts = []
-    unit = benefit.unit or ""
-    if benefit.min is not None and benefit.max is not None:
-        parts.append(f"{fmt_number(benefit.min)}–{fmt_number(benefit.max)} {unit}")
-    elif benefit.max is not None:
-        parts.append(f"{t('up_to', lang)} {fmt_number(benefit.max)} {unit}")
-    elif benefit.min is not None:
-        parts.append(f"{t('from', lang)} {fmt_number(benefit.min)} {unit}")
-    if benefit.rate is not None:
-        parts.append(f"{t('rate', lang)} {fmt_number(benefit.rate)}%")
-    if benefit.cap is not None:
-        parts.append(f"{t('cap', lang)} {fmt_number(benefit.cap)} {unit}")
-    if benefit.currency and benefit.currency != "CNY":
-        parts.append(benefit.currency)
-    amounts = f" ({'; '.join(parts)})" if parts else ""
-    return f"- {md(text(benefit.description, lang) + amounts)}"
+    amounts = benefit_amounts(benefit, lang)
+    return f"- {md(text(benefit.description, lang) + (f' ({amounts})' if amounts else ''))}"
 
 
 def policy_page(cat: Catalogue, policy_id: str, lang: str) -> str:
