@@ -5,7 +5,7 @@ import { append, clear, el, format, uid } from "./dom.js";
 import { readState, writeState, onBack } from "./state.js";
 import { fmtNotes, fmtValue, F } from "./cost-logic.js";
 import { COL, prepare, shardOf } from "./park-logic.js";
-import { hideStatic } from "./park-finder.js";
+import { afterPaint, hideStatic } from "./park-finder.js";
 
 const KEYS = { p: "list", d: "list", diff: "" };
 const MAX = 4;
@@ -20,6 +20,8 @@ export async function mount(element, { ui, lang }) {
   onBack(apply);
   await apply();
   hideStatic(element);
+  // The chooser's list is fetched once the first result is painted.
+  await new Promise((resolve) => afterPaint(resolve));
   fillChooser(ctx, prepare(await loadJSON("parks")));
 }
 

@@ -162,7 +162,8 @@ function render(ctx) {
   }
 }
 
-function afterPaint(fn) {
+// Run fn once the page has painted and is idle: for what is not needed for the first result.
+export function afterPaint(fn) {
   const idle = window.requestIdleCallback ? (f) => window.requestIdleCallback(f, { timeout: 500 }) : (f) => setTimeout(f, 50);
   requestAnimationFrame(() => setTimeout(() => idle(fn), 0));
 }
