@@ -141,7 +141,7 @@ def tool_pages_build(data: Path, out: Path, cat: Any = None) -> tuple[bool, floa
         work = work_root / lang
         site_build.write_tree(work / "docs", keep)
         (work / "userdict.txt").write_text(user_dictionary(cat), encoding="utf-8")
-        config = site_build.language_config(cat, data, work, lang)
+        config = site_build.language_config(cat, data, work, lang, site_build._base_separator(data))
         config["nav"] = sorted(k for k in keep if k.endswith(".md"))
         config["validation"] = {"nav": {"omitted_files": "ignore", "not_found": "ignore"},
                                 "links": {"not_found": "ignore", "anchors": "ignore", "unrecognized_links": "ignore"}}

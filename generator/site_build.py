@@ -42,7 +42,7 @@ def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8", newline="\n")
 
 
-def language_config(cat: Catalogue, root: Path, work: Path, lang: str) -> dict:
+def language_config(cat: Catalogue, root: Path, work: Path, lang: str, separator: str) -> dict:
     settings = cat.settings
     prefix = "" if lang == settings.default_language else f"{lang}/"
     # Links relative to this language's root, so the site works under any base path.
@@ -65,7 +65,7 @@ def language_config(cat: Catalogue, root: Path, work: Path, lang: str) -> dict:
             # lunr.zh needs Node's jieba; segmentation happens at build time instead, so the
             # browser side only splits on the separator.
             "lang": ["en"],
-            "separator": _base_separator(root),
+            "separator": separator,
             "jieba_dict_user": str(work / "userdict.txt"),
         }}],
         # Material prints site_description unescaped (the fallback meta description of every page).
@@ -103,11 +103,11 @@ def _mkdocs(config: Path, epoch: int) -> subprocess.CompletedProcess[str]:
                           env=env, capture_output=True, text=True)
 
 
-def prepare_language(cat: Catalogue, root: Path, work: Path, lang: str) -> Path:
+def prepare_language(cat: Catalogue, root: Path, work: Path, lang: str, separator: str) -> Path:
     write_tree(work / "docs", render_language(cat, lang))
     (work / "userdict.txt").write_text(user_dictionary(cat), encoding="utf-8")
     config = work / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(language_config(cat, root, work, lang), allow_unicode=True, sort_keys=False),
+    config.write_text(yaml.safe_dump(language_config(cat, root, work, lang, separator), allow_unicode=True, sort_keys=False),
                       encoding="utf-8")
     return config
 
@@ -125,7 +125,7 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
         print(f"build stopped: {out} left unchanged", file=sys.stderr)
         return 1
     try:
-        _base_separator(root)
+        separator = _base_separator(root)  # read once: every language's config uses it
     except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError) as exc:
         print(f"mkdocs.yml: error: the shared MkDocs base cannot be read ({type(exc).__name__}: {exc})\n"
               f"    hint:     restore it from the repository (it needs the search plugin with a separator)\n"
@@ -140,7 +140,7 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
         chosen = list(cat.settings.languages)
     with tempfile.TemporaryDirectory(prefix="portal-src-") as src:
         work = {lang: Path(src) / lang for lang in chosen}
-        configs = {lang: prepare_language(cat, root, work[lang], lang) for lang in chosen}
+        configs = {lang: prepare_language(cat, root, work[lang], lang, separator) for lang in chosen}
         with ThreadPoolExecutor(max_workers=2) as pool:
             results = dict(zip(configs, pool.map(lambda c: _mkdocs(c, epoch), configs.values()), strict=False))
         failed = {lang: r for lang, r in results.items() if r.returncode != 0}
