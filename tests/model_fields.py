@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.records import KINDS, RecordKind
+from generator.records import KINDS, kind_files
 
 ITEM = "[]"  # a path step meaning "each item of the list"
 
@@ -73,11 +73,6 @@ def model_fields(model: type[BaseModel], kind: str, prefix: tuple[str, ...] = ()
 
 def all_string_fields() -> list[StringField]:
     return [f for kind in KINDS for f in model_fields(kind.model, kind.name)]
-
-
-def kind_files(root: Path, kind: RecordKind) -> list[Path]:
-    target = root / kind.folder
-    return [target] if kind.single_file else sorted(target.glob("*.yml"))
 
 
 def read(path: Path) -> Any:

@@ -54,3 +54,22 @@ def serve_tiles(page, host_pattern: str) -> list[str]:
 
     page.route(f"https://{host_pattern}/**", fulfil)
     return seen
+
+
+LANG_PREFIX = {"zh": "", "en": "en/"}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+@contextmanager
+def tool_tab(browser, lang: str, size: str, tile_hosts: str) -> Iterator:
+    """A page at a desktop or phone viewport that records page errors and answers tile requests."""
+    context = browser.new_context(viewport=VIEWPORTS[size], is_mobile=size == "phone", has_touch=size == "phone")
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    serve_tiles(page, tile_hosts)
+    page.lang = lang
+    try:
+        yield page
+    finally:
+        context.close()

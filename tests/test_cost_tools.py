@@ -12,14 +12,13 @@ from generator.maps.tiles import tiles_for
 from generator.model.common import Figure
 
 from .conftest import ROOT
-from .site_helpers import serve_tiles
+from .site_helpers import LANG_PREFIX as PREFIX
+from .site_helpers import VIEWPORTS, serve_tiles, tool_tab
 from .test_accessibility import audit
 
 pytestmark = pytest.mark.browser
 CAT, _ = load_catalogue(ROOT)
 assert CAT is not None
-PREFIX = {"zh": "", "en": "en/"}
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 PROFILE = {"pw": 1_200_000, "wa": 30_000, "ga": 8_000, "ar": 2_500, "hc": 60}
 PLACES = ["laoshan", "jibei"]
 # The estimator's prices (generator/client_data/costs.py ESTIMATOR, factory space) and yearly factors.
@@ -30,14 +29,8 @@ PER_YEAR = {"元/kWh": 1, "元/m³": 1, "元/t": 1, "元/m²/月": 12, "元/m²/
 @pytest.fixture(params=[(lang, size) for lang in PREFIX for size in VIEWPORTS], ids=lambda p: f"{p[0]}-{p[1]}")
 def tab(request, browser) -> Iterator:
     lang, size = request.param
-    context = browser.new_context(viewport=VIEWPORTS[size], is_mobile=size == "phone", has_touch=size == "phone")
-    page = context.new_page()
-    page.errors = []  # type: ignore[attr-defined]
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    serve_tiles(page, tiles_for(CAT.settings.map, lang).host_pattern)
-    page.lang = lang  # type: ignore[attr-defined]
-    yield page
-    context.close()
+    with tool_tab(browser, lang, size, tiles_for(CAT.settings.map, lang).host_pattern) as page:
+        yield page
 
 
 def bounds(fig: Figure) -> tuple[float, float]:

@@ -19,27 +19,20 @@ from generator.render.park_pages import available_land_mu
 from generator.units import convert, unit_label
 
 from .conftest import ROOT
-from .site_helpers import serve_tiles
+from .site_helpers import LANG_PREFIX as PREFIX
+from .site_helpers import VIEWPORTS, tool_tab
 
 pytestmark = pytest.mark.browser
 CAT, _ = load_catalogue(ROOT)
 assert CAT is not None
-PREFIX = {"zh": "", "en": "en/"}
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 EPS = 1e-9
 
 
 @pytest.fixture(params=[(lang, size) for lang in PREFIX for size in VIEWPORTS], ids=lambda p: f"{p[0]}-{p[1]}")
 def tab(request, browser) -> Iterator:
     lang, size = request.param
-    context = browser.new_context(viewport=VIEWPORTS[size], is_mobile=size == "phone", has_touch=size == "phone")
-    page = context.new_page()
-    page.errors = []  # type: ignore[attr-defined]
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    serve_tiles(page, tiles_for(CAT.settings.map, lang).host_pattern)
-    page.lang = lang  # type: ignore[attr-defined]
-    yield page
-    context.close()
+    with tool_tab(browser, lang, size, tiles_for(CAT.settings.map, lang).host_pattern) as page:
+        yield page
 
 
 # --- the ranking rule, from the catalogue -------------------------------------------------------
