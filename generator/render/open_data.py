@@ -14,46 +14,12 @@ from ..catalogue import Catalogue
 from .escape import md, page_head
 from .exports import cost_figures_csv, park_figures_csv
 from .feed import FEED
-from .i18n import text
+from .i18n import t, text
 from .links import absolute_url, doc_path
 
 DATA = "data"
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-
-# Strings shown to readers, in both languages (kept here, beside the only page that uses them).
-UI: dict[str, tuple[str, str]] = {
-    "open_data": ("开放数据", "Open data"),
-    "lead": ("本门户的全部数据可按下列格式下载，供研究、比较和再利用。",
-             "Everything this portal shows can be downloaded in the formats below, to study, compare and reuse."),
-    "licence": ("许可协议", "Licence"),
-    "licence_text": ("使用时请注明来源（本门户）。", "Please credit this portal as the source."),
-    "data_date": ("数据截至", "Data as of"),
-    "build_date": ("生成日期", "Built on"),
-    "file": ("文件", "File"),
-    "content": ("内容", "Content"),
-    "format": ("格式", "Format"),
-    "records": ("条数", "Records"),
-    "parks_json": ("全部园区（双语字段）", "All parks (both languages)"),
-    "policies_json": ("全部政策及其状态", "All policies with their status"),
-    "districts_json": ("全部区市与功能区", "All districts and zones"),
-    "industries_json": ("全部产业及产业链", "All industries and their chains"),
-    "costs_json": ("要素成本", "Operating costs"),
-    "contacts_json": ("招商联系部门", "Investment desks"),
-    "parks_geojson": ("园区位置（点）", "Park locations (points)"),
-    "districts_geojson": ("区市边界、范围框或中心点", "District outlines, bounding boxes or centres"),
-    "park_figures_csv": ("园区数据：数值与单位分列", "Park figures: number and unit in separate columns"),
-    "cost_figures_csv": ("要素成本：数值与单位分列", "Operating costs: number and unit in separate columns"),
-    "feed": ("政策动态订阅（新发布、修订、即将到期、已失效）", "Policy updates feed (new, amended, expiring, expired)"),
-    "feed_how": ("在阅读器（如 Feedly、Thunderbird）中订阅此地址，即可收到政策变化。",
-                 "Subscribe to this address in a feed reader (e.g. Feedly, Thunderbird) to follow policy changes."),
-}
-
-
-def ui(key: str, lang: str) -> str:
-    zh, en = UI[key]
-    return zh if lang == "zh" else en
-
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
@@ -145,16 +111,16 @@ def _count(cat: Catalogue, name: str, content: str | bytes) -> int:
 
 def data_page(cat: Catalogue, lang: str, files: dict[str, str | bytes]) -> str:
     settings = cat.settings
-    lines = [page_head(ui("open_data", lang)), "", ui("lead", lang), "",
-             f"- {ui('licence', lang)}: [{LICENCE}]({LICENCE_URL}). {ui('licence_text', lang)}",
-             f"- {ui('data_date', lang)}: {settings.data_as_of.isoformat()} · {ui('build_date', lang)}: {settings.build_date.isoformat()}",
-             "", f"| {ui('file', lang)} | {ui('content', lang)} | {ui('format', lang)} | {ui('records', lang)} |", "|---|---|---|---|"]
+    lines = [page_head(t("open_data", lang)), "", t("lead", lang), "",
+             f"- {t('licence', lang)}: [{LICENCE}]({LICENCE_URL}). {t('licence_text', lang)}",
+             f"- {t('data_date', lang)}: {settings.data_as_of.isoformat()} · {t('build_date', lang)}: {settings.build_date.isoformat()}",
+             "", f"| {t('file', lang)} | {t('content', lang)} | {t('format', lang)} | {t('records', lang)} |", "|---|---|---|---|"]
     for name, content in sorted(files.items()):
         if not name.startswith(f"{DATA}/") or name.endswith(".md"):
             continue
         short = name.removeprefix(f"{DATA}/")
         key = short.replace(".", "_").replace("-", "_")
         fmt = {"json": "JSON", "geojson": "GeoJSON (RFC 7946)", "csv": "CSV (UTF-8)"}[short.rsplit(".", 1)[1]]
-        lines.append(f"| [{md(short)}]({short}) | {ui(key, lang)} | {fmt} | {_count(cat, short, content)} |")
-    lines += ["", f"## {ui('feed', lang)}", "", f"[{FEED}](../{FEED}) — {ui('feed_how', lang)}", ""]
+        lines.append(f"| [{md(short)}]({short}) | {t(key, lang)} | {fmt} | {_count(cat, short, content)} |")
+    lines += ["", f"## {t('feed', lang)}", "", f"[{FEED}](../{FEED}) — {t('feed_how', lang)}", ""]
     return "\n".join(lines)

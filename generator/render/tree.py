@@ -18,7 +18,7 @@ from .home_pages import HOME_SLUG, free_page, home_page
 from .industry_pages import industry_index, industry_page
 from .links import doc_path, image_doc_path
 from .map_pages import industry_map_page
-from .open_data import DATA, data_files, ui as open_data_ui
+from .open_data import DATA, data_files
 from .park_pages import park_index, park_page
 from .policy_pages import policy_index, policy_page
 from .tool_pages import tool_pages
@@ -71,7 +71,7 @@ def nav(cat: Catalogue, lang: str) -> list[dict[str, str] | str]:
         {t("policies", lang): doc_path("policies")},
         {t("costs", lang): doc_path("costs")},
         {t("contacts", lang): doc_path("contacts")},
-        {open_data_ui("open_data", lang): doc_path(DATA)},
+        {t("open_data", lang): doc_path(DATA)},
         {t("tools", lang): [{t("matcher_title", lang): doc_path("tools", "matcher")},
                             {t("compare_title", lang): doc_path("tools", "compare")},
                             {t("estimator_title", lang): doc_path("tools", "estimator")}]},
