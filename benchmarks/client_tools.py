@@ -115,7 +115,6 @@ def tool_pages_build(data: Path, out: Path, cat: Any = None) -> tuple[bool, floa
     from generator import site_build
     from generator.catalogue import load_catalogue
     from generator.render import tree
-    from generator.search_dictionary import user_dictionary
 
     start = time.perf_counter()
     if cat is None:
@@ -140,8 +139,7 @@ def tool_pages_build(data: Path, out: Path, cat: Any = None) -> tuple[bool, floa
                 if not k.endswith(".md") or k in TOOL_PAGES_MD or k.startswith("tools/")}
         work = work_root / lang
         site_build.write_tree(work / "docs", keep)
-        (work / "userdict.txt").write_text(user_dictionary(cat), encoding="utf-8")
-        config = site_build.language_config(cat, data, work, lang, site_build._base_separator(data))
+        config = site_build.language_config(cat, data, work, lang)
         config["nav"] = sorted(k for k in keep if k.endswith(".md"))
         config["validation"] = {"nav": {"omitted_files": "ignore", "not_found": "ignore"},
                                 "links": {"not_found": "ignore", "anchors": "ignore", "unrecognized_links": "ignore"}}

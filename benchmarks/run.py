@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from generator.catalogue import derive, load_catalogue  # noqa: E402
 from generator.cli import main as portal  # noqa: E402
-from generator.maps.render import industry_map  # noqa: E402
+from generator.client_data import compact_json  # noqa: E402
+from generator.maps.data import map_data  # noqa: E402
 from generator.model import Park  # noqa: E402
 
 
@@ -56,6 +57,10 @@ def synthetic_catalogue(parks: int):
     return cat
 
 
+def _json_kb(files: dict) -> float:
+    return sum(len(compact_json(v).encode()) for v in files.values()) / 1e3
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--parks", type=int, default=3000)
@@ -74,12 +79,13 @@ def main() -> int:
         print(f"portal build, example portal (2 languages, {pages} HTML files, {size / 1e6:.1f} MB): {secs:.2f} s")
 
     cat, _ = load_catalogue(ROOT)
-    secs, html = timed(lambda: industry_map(cat, "zh"), args.repeat)
-    print(f"industry map, example data ({len(cat.parks)} parks): {secs * 1000:.0f} ms, {len(html.encode()) / 1e3:.1f} kB")
+    secs, files = timed(lambda: map_data(cat, "zh"), args.repeat)
+    print(f"map data, example data ({len(cat.parks)} parks): {secs * 1000:.0f} ms, {_json_kb(files):.1f} kB")
 
     big = synthetic_catalogue(args.parks)
-    secs, html = timed(lambda: industry_map(big, "zh"), args.repeat)
-    print(f"industry map, {len(big.parks)} parks ({args.parks} synthetic): {secs:.2f} s, {len(html.encode()) / 1e6:.2f} MB")
+    secs, files = timed(lambda: map_data(big, "zh"), args.repeat)
+    print(f"map data (every map), {len(big.parks)} parks ({args.parks} synthetic): {secs:.2f} s, "
+          f"map-parks {len(compact_json(files['map-parks']).encode()) / 1e6:.2f} MB, all {_json_kb(files) / 1e3:.2f} MB")
     return 0
 
 

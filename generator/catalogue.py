@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +14,63 @@ from .pages_source import Page, load_pages
 from .policy_status import policy_status
 from .records import KINDS, Located, RecordKind, kind_files, path_of, validate_record
 from .yaml_source import LoadedFile, load_yaml
+
+
+@dataclass
+class PolicyScopes:
+    """Which policies apply where, each policy stored once under the scope it names.
+
+    A city-wide policy is not copied into every park's and district's list (that would make the
+    catalogue grow with parks × city-wide policies); a park's list is assembled when asked, from
+    the few scopes that can cover it: everywhere, its district, itself (each narrowed by industry).
+    """
+
+    everywhere: list[str] = field(default_factory=list)  # city-wide, any industry
+    city_wide: list[str] = field(default_factory=list)  # every city-wide policy, whatever its industries
+    everywhere_for: dict[str, list[str]] = field(default_factory=dict)  # city-wide, industry -> policies
+    in_district: dict[str, list[str]] = field(default_factory=dict)  # listing the district, any industry
+    in_district_for: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (district, industry)
+    named_park: dict[str, list[str]] = field(default_factory=dict)  # listing the park (any industry filter)
+    district_listed: dict[str, list[str]] = field(default_factory=dict)  # listing the district, whatever industry
+    any_industry: list[str] = field(default_factory=list)  # no industry named
+    naming_industry: dict[str, list[str]] = field(default_factory=dict)  # industry -> policies naming it
+
+    def for_park(self, park: Park, policies: Mapping[str, Policy]) -> list[str]:
+        """Policies covering the park or its district (or everywhere) that target one of its industries or all."""
+        ids = set(self.everywhere).union(self.in_district.get(park.district, ()))
+        for industry in park.industries:
+            ids.update(self.everywhere_for.get(industry, ()))
+            ids.update(self.in_district_for.get((park.district, industry), ()))
+        own = set(park.industries)
+        ids.update(p for p in self.named_park.get(park.id, ())
+                   if not policies[p].industries or own.intersection(policies[p].industries))
+        return sorted(ids)
+
+    def for_district(self, district: str) -> list[str]:
+        """City-wide policies and those listing the district, whatever their industries."""
+        return sorted(set(self.city_wide).union(self.district_listed.get(district, ())))
+
+    def for_industry(self, industry: str) -> list[str]:
+        return sorted({*self.any_industry, *self.naming_industry.get(industry, ())})
+
+
+class ScopedLookup(Mapping[str, list[str]]):
+    """A read-only dict-like view: keys are known up front, each value is computed when looked up."""
+
+    def __init__(self, keys: Iterator[str] | list[str], lookup: Callable[[str], list[str]]) -> None:
+        self._keys = dict.fromkeys(keys)
+        self._lookup = lookup
+
+    def __getitem__(self, key: str) -> list[str]:
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._lookup(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 @dataclass(frozen=True)
@@ -40,11 +98,14 @@ class Catalogue:
     parks_by_district: dict[str, list[str]] = field(default_factory=dict)
     parks_by_industry: dict[str, list[str]] = field(default_factory=dict)
     parks_by_segment: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    policies_by_park: dict[str, list[str]] = field(default_factory=dict)
-    policies_by_industry: dict[str, list[str]] = field(default_factory=dict)
-    policies_by_district: dict[str, list[str]] = field(default_factory=dict)
+    # Read-only mappings to sorted policy ids, answered from `policy_scopes` on each lookup (see PolicyScopes).
+    policies_by_park: Mapping[str, list[str]] = field(default_factory=dict)
+    policies_by_industry: Mapping[str, list[str]] = field(default_factory=dict)
+    policies_by_district: Mapping[str, list[str]] = field(default_factory=dict)
+    policy_scopes: PolicyScopes | None = None
     desks: dict[tuple[str, str], str] = field(default_factory=dict)  # (district, industry) -> contact id
     general_desks: dict[str, str] = field(default_factory=dict)  # district -> contact id
+    search_synonyms: list[list[str]] = field(default_factory=list)  # content/search/synonyms.yml (search/synonyms.py)
 
     def desk_for(self, district: str | None, industry: str | None) -> Contact:
         """Responsible contact: district × industry, else the district's general desk, else the front desk."""
@@ -139,6 +200,7 @@ def _check_file_name(kind: RecordKind, located: Located, path: Path) -> list[Dia
 
 def load_catalogue(root: Path) -> tuple[Catalogue | None, list[Diagnostic]]:
     from .checks import images, places, policies, quality, references
+    from .search.synonyms import load_synonyms
 
     records, parsed, failed, problems = load_records(root)
     if not records["settings"]:
@@ -146,6 +208,8 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, list[Diagnostic]]:
     settings: Settings = records["settings"][0].record
     pages, page_problems = load_pages(root, list(settings.languages))
     problems += page_problems
+    synonyms, synonym_problems = load_synonyms(root)
+    problems += synonym_problems
     unique, dup_problems = references.unique_ids(records)
     problems += dup_problems
     catalogue = Catalogue(
@@ -157,6 +221,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, list[Diagnostic]]:
         costs={i: l.record for i, l in unique["cost"].items()},
         pages=pages,
         origins={(kind, i): l for kind, by_id in unique.items() for i, l in by_id.items()},
+        search_synonyms=synonyms,
     )
     catalogue.contacts, contact_problems = references.collect_contacts(catalogue, records["settings"][0])
     problems += contact_problems
@@ -205,29 +270,44 @@ def derive(cat: Catalogue) -> None:
     # First mention first, each park once (dict keys keep insertion order).
     cat.parks_by_segment = {key: list(dict.fromkeys(parks)) for key, parks in by_segment.items()}
 
-    pol_park: dict[str, list[str]] = defaultdict(list)
-    pol_industry: dict[str, list[str]] = defaultdict(list)
-    pol_district: dict[str, list[str]] = defaultdict(list)
-    # Index once and intersect, rather than testing every policy against every park.
-    all_parks = set(cat.parks)
-    by_park_industry = {i: set(parks) for i, parks in by_industry_of_park(cat).items()}
+    # Each policy is filed once under the scope it names; lookups assemble the lists (PolicyScopes).
+    scopes = PolicyScopes()
+    everywhere_for: dict[str, list[str]] = defaultdict(list)
+    in_district: dict[str, list[str]] = defaultdict(list)
+    in_district_for: dict[tuple[str, str], list[str]] = defaultdict(list)
+    named_park: dict[str, list[str]] = defaultdict(list)
+    district_listed: dict[str, list[str]] = defaultdict(list)
+    naming_industry: dict[str, list[str]] = defaultdict(list)
     for pid, policy in sorted(cat.policies.items()):
         scope = policy.jurisdiction
-        city_wide = not scope.districts and not scope.parks
-        districts = set(cat.districts) if city_wide else set(scope.districts)
-        for district in sorted(districts):
-            pol_district[district].append(pid)
-        places = all_parks if city_wide else set(scope.parks).union(
-            *(cat.parks_by_district.get(d, ()) for d in scope.districts))
-        if policy.industries:
-            places = places & set().union(*(by_park_industry.get(i, set()) for i in policy.industries))
-        for park_id in places:
-            pol_park[park_id].append(pid)
-        for industry in (policy.industries or sorted(cat.industries)):
-            pol_industry[industry].append(pid)
-    cat.policies_by_park = {p: pol_park.get(p, []) for p in cat.parks}
-    cat.policies_by_industry = {i: pol_industry.get(i, []) for i in cat.industries}
-    cat.policies_by_district = {d: pol_district.get(d, []) for d in cat.districts}
+        industries = list(dict.fromkeys(policy.industries))
+        if not scope.districts and not scope.parks:  # city-wide
+            scopes.city_wide.append(pid)
+            if industries:
+                for industry in industries:
+                    everywhere_for[industry].append(pid)
+            else:
+                scopes.everywhere.append(pid)
+        for district in dict.fromkeys(scope.districts):
+            district_listed[district].append(pid)
+            if industries:
+                for industry in industries:
+                    in_district_for[(district, industry)].append(pid)
+            else:
+                in_district[district].append(pid)
+        for park_id in dict.fromkeys(scope.parks):
+            named_park[park_id].append(pid)
+        if industries:
+            for industry in industries:
+                naming_industry[industry].append(pid)
+        else:
+            scopes.any_industry.append(pid)
+    scopes.everywhere_for, scopes.in_district, scopes.in_district_for = dict(everywhere_for), dict(in_district), dict(in_district_for)
+    scopes.named_park, scopes.district_listed, scopes.naming_industry = dict(named_park), dict(district_listed), dict(naming_industry)
+    cat.policy_scopes = scopes
+    cat.policies_by_park = ScopedLookup(list(cat.parks), lambda p: scopes.for_park(cat.parks[p], cat.policies))
+    cat.policies_by_industry = ScopedLookup(list(cat.industries), scopes.for_industry)
+    cat.policies_by_district = ScopedLookup(list(cat.districts), scopes.for_district)
 
     for district_id, district in sorted(cat.districts.items()):
         for contact in district.contacts:

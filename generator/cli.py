@@ -37,7 +37,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .site_build import build_site
 
-    return build_site(Path(args.path), Path(args.out) if args.out else None, strict=args.strict)
+    return build_site(Path(args.path), Path(args.out) if args.out else None, strict=args.strict,
+                      incremental=args.incremental)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -93,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path", nargs="?", default=".")
     p.add_argument("--out", help="output folder (default: <path>/site)")
     p.add_argument("--strict", action="store_true", help="warnings fail too")
+    p.add_argument("--incremental", action="store_true",
+                   help="re-render only the pages the changes affect (keeps the last build in <path>/.build/); "
+                        "the site is the same as a full build's")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("serve", help="live preview: rebuilds when data changes")
     p.add_argument("path", nargs="?", default=".")

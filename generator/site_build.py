@@ -21,11 +21,11 @@ import yaml
 from .catalogue import Catalogue, load_catalogue
 from .checks.quality import translation_coverage
 from .diagnostics import print_diagnostics
+from .incremental import BUILD_DIR, LanguageCache, Sync, fingerprint, locked
 from .model import Settings
 from .render.feed import FEED_TITLE
-from .render.i18n import t, text
+from .render.i18n import t, text, theme_strings
 from .render.tree import nav, render_language
-from .search_dictionary import user_dictionary
 
 LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
 MATERIAL_LANGUAGE = {"zh": "zh", "en": "en"}
@@ -42,7 +42,7 @@ def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8", newline="\n")
 
 
-def language_config(cat: Catalogue, root: Path, work: Path, lang: str, separator: str) -> dict:
+def language_config(cat: Catalogue, root: Path, work: Path, lang: str) -> dict:
     settings = cat.settings
     prefix = "" if lang == settings.default_language else f"{lang}/"
     # Links relative to this language's root, so the site works under any base path.
@@ -61,17 +61,14 @@ def language_config(cat: Catalogue, root: Path, work: Path, lang: str, separator
         "copyright": data_as_of,
         "theme": {"name": "material", "language": MATERIAL_LANGUAGE[lang],
                   "custom_dir": str(Path(__file__).parent / "theme")},
-        "plugins": [{"search": {
-            # lunr.zh needs Node's jieba; segmentation happens at build time instead, so the
-            # browser side only splits on the separator.
-            "lang": ["en"],
-            "separator": separator,
-            "jieba_dict_user": str(work / "userdict.txt"),
-        }}],
+        # No MkDocs plugins: the portal's own search (generator/search/, client/search-*.js) replaces
+        # Material's, and MkDocs would add its search plugin to a config that names none.
+        "plugins": [],
         # Material prints site_description unescaped (the fallback meta description of every page).
         "site_description": html.escape(text(settings.tagline or settings.title, lang), quote=True),
         "extra": {"alternate": alternate, "notice": text(settings.notice, lang) if settings.notice else "",
                   "generator": False,  # no "Made with Material" footer
+                  "ui": theme_strings(lang),  # the theme's own strings (theme/404.html)
                   **discovery_extra(settings, lang)},
     }
 
@@ -89,32 +86,35 @@ def discovery_extra(settings: Settings, lang: str) -> dict:
             "feed_title": html.escape(f"{text(settings.title, lang)} · {FEED_TITLE[0] if lang == 'zh' else FEED_TITLE[1]}", quote=True)}
 
 
-def _base_separator(root: Path) -> str:
-    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    for plugin in base.get("plugins", []):
-        if isinstance(plugin, dict) and "search" in plugin:
-            return plugin["search"]["separator"]
-    raise ValueError("mkdocs.yml: the search plugin needs a separator")
-
-
-def _mkdocs(config: Path, epoch: int) -> subprocess.CompletedProcess[str]:
+def _mkdocs(config: Path, epoch: int, dirty: bool = False) -> subprocess.CompletedProcess[str]:
+    """MkDocs in a subprocess (both languages run in parallel); generator/mkdocs_run.py says what it adds."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
-                          env=env, capture_output=True, text=True)
+    command = [sys.executable, "-m", "generator.mkdocs_run", str(config)] + (["--dirty"] if dirty else [])
+    return subprocess.run(command, env=env, capture_output=True, text=True, cwd=Path(__file__).parent.parent)
 
 
-def prepare_language(cat: Catalogue, root: Path, work: Path, lang: str, separator: str) -> Path:
-    write_tree(work / "docs", render_language(cat, lang))
-    (work / "userdict.txt").write_text(user_dictionary(cat), encoding="utf-8")
+def prepare_language(cat: Catalogue, root: Path, work: Path, lang: str,
+                     cache: LanguageCache | None = None, epoch: int = 0,
+                     base_text: bytes = b"") -> tuple[Path, Sync | None]:
+    """Write the language's Markdown tree and MkDocs config; with a cache, only what changed."""
+    files = render_language(cat, lang)
+    work.mkdir(parents=True, exist_ok=True)
+    config_text = yaml.safe_dump(language_config(cat, root, work, lang), allow_unicode=True, sort_keys=False)
     config = work / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(language_config(cat, root, work, lang, separator), allow_unicode=True, sort_keys=False),
-                      encoding="utf-8")
-    return config
+    config.write_text(config_text, encoding="utf-8")
+    if cache is None:
+        write_tree(work / "docs", files)
+        return config, None
+    return config, cache.sync(files, fingerprint(config_text, base_text, epoch))
 
 
 def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
-               languages: list[str] | None = None) -> int:
-    """Build every language (or only `languages`, keeping the others from the current site)."""
+               languages: list[str] | None = None, incremental: bool = False) -> int:
+    """Build every language (or only `languages`, keeping the others from the current site).
+
+    `incremental`: keep each language's Markdown tree and HTML in <root>/.build/ and re-render only
+    the pages whose Markdown changed (generator/incremental.py); the site is the same as a full build's.
+    """
     root = root.resolve()
     out = (out or root / "site").resolve()
     cat, diagnostics = load_catalogue(root)
@@ -125,10 +125,12 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
         print(f"build stopped: {out} left unchanged", file=sys.stderr)
         return 1
     try:
-        separator = _base_separator(root)  # read once: every language's config uses it
+        base_text = (root / "mkdocs.yml").read_bytes()  # read once: every language's config uses it
+        base = yaml.safe_load(base_text)
+        use_directory_urls = bool(base.get("use_directory_urls", True))
     except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError) as exc:
         print(f"mkdocs.yml: error: the shared MkDocs base cannot be read ({type(exc).__name__}: {exc})\n"
-              f"    hint:     restore it from the repository (it needs the search plugin with a separator)\n"
+              f"    hint:     restore it from the repository (it must be a YAML mapping)\n"
               f"build stopped: {out} left unchanged", file=sys.stderr)
         return 1
     done, total = translation_coverage(cat)
@@ -138,39 +140,68 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
     chosen = [l for l in cat.settings.languages if languages is None or l in languages]
     if not out.exists():
         chosen = list(cat.settings.languages)
+    if incremental:
+        with locked(root / BUILD_DIR):
+            caches = {lang: LanguageCache(root / BUILD_DIR / lang, use_directory_urls) for lang in chosen}
+            return _build(cat, root, out, epoch, {lang: c.work for lang, c in caches.items()}, caches,
+                          base_text)
     with tempfile.TemporaryDirectory(prefix="portal-src-") as src:
-        work = {lang: Path(src) / lang for lang in chosen}
-        configs = {lang: prepare_language(cat, root, work[lang], lang, separator) for lang in chosen}
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            results = dict(zip(configs, pool.map(lambda c: _mkdocs(c, epoch), configs.values()), strict=False))
-        failed = {lang: r for lang, r in results.items() if r.returncode != 0}
-        if failed:
-            for lang, r in failed.items():
-                print(f"MkDocs build of the {lang} site failed:\n{r.stdout}{r.stderr}", file=sys.stderr)
-            print(f"build stopped: {out} left unchanged", file=sys.stderr)
-            return 1
-        staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=out.parent))
-        try:
-            _assemble(staging, out, work, cat.settings.default_language, list(cat.settings.languages))
-            _swap(staging, out)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-    print(f"built {', '.join(chosen)} into {out}", file=sys.stderr)
+        return _build(cat, root, out, epoch, {lang: Path(src) / lang for lang in chosen}, {}, base_text)
+
+
+def _build(cat: Catalogue, root: Path, out: Path, epoch: int,
+           work: dict[str, Path], caches: dict[str, LanguageCache], base_text: bytes) -> int:
+    configs: dict[str, Path] = {}
+    dirty: dict[str, bool] = {}
+    for lang, folder in work.items():
+        configs[lang], sync = prepare_language(cat, root, folder, lang, caches.get(lang), epoch, base_text)
+        dirty[lang] = sync is not None and not sync.full
+        if sync is not None:
+            what = f"full build ({sync.reason})" if sync.full else \
+                f"{len(sync.written)} files changed, {len(sync.removed)} removed, {len(sync.forced)} pages relinked"
+            print(f"incremental {lang}: {what}", file=sys.stderr)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(zip(configs, pool.map(lambda lang: _mkdocs(configs[lang], epoch, dirty[lang]), configs),
+                           strict=True))
+    failed = {lang: r for lang, r in results.items() if r.returncode != 0}
+    if failed:
+        for lang, r in failed.items():
+            print(f"MkDocs build of the {lang} site failed:\n{r.stdout}{r.stderr}", file=sys.stderr)
+        print(f"build stopped: {out} left unchanged", file=sys.stderr)
+        return 1
+    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=out.parent))
+    try:
+        _assemble(staging, out, work, cat.settings.default_language, list(cat.settings.languages))
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    for cache in caches.values():
+        cache.commit()  # only now: a build that stopped before this point leaves the cache untrusted
+    print(f"built {', '.join(work)} into {out}", file=sys.stderr)
     return 0
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """Hard links: assembling the site costs no copying. Safe because nothing writes into an existing
+    file: MkDocs writes new inodes (mkdocs_run) and the temporary work folders are deleted."""
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or no hard links there
+        shutil.copy2(source, target)
 
 
 def _assemble(staging: Path, out: Path, work: dict[str, Path], default: str, languages: list[str]) -> None:
     """Default language at the root, others under /<lang>/; languages not rebuilt come from `out`."""
     others = [l for l in languages if l != default]
     if default in work:
-        shutil.copytree(work[default] / "site", staging, dirs_exist_ok=True)
+        shutil.copytree(work[default] / "site", staging, dirs_exist_ok=True, copy_function=_link_or_copy)
     else:
-        shutil.copytree(out, staging, dirs_exist_ok=True,
+        shutil.copytree(out, staging, dirs_exist_ok=True, copy_function=_link_or_copy,
                         ignore=lambda folder, names: [n for n in names if Path(folder) == out and n in others])
     for lang in others:
         source = work[lang] / "site" if lang in work else out / lang
-        shutil.copytree(source, staging / lang)
+        shutil.copytree(source, staging / lang, copy_function=_link_or_copy)
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -82,3 +82,74 @@ def unit_label(symbol: str, lang: str) -> str:
     if unit is None:
         return symbol
     return unit.zh if lang == "zh" else unit.en
+
+
+# --- Amounts as text -------------------------------------------------------------------------
+# Chinese pages write a figure as given, in Chinese units ("85–120 万元/亩"). English pages write
+# money the way an English-speaking investor reads it, by one rule (README, "Units and money"):
+# the amount is converted to yuan and written after the currency code, scaled by its size:
+#   below 10,000 in full ("CNY 5,000", "CNY 0.67/kWh"), from 10,000 in thousands ("CNY 50k",
+#   "CNY 12.5k"), from 1 million in millions ("CNY 1.2 million"), from 1 billion in billions
+#   ("CNY 3.85 billion"); at most three decimals after scaling, trailing zeros dropped.
+# A range shares the code and the "per" part: "CNY 850k–1.2 million/mu". Prices per 亩 get the
+# price per m² beside them, and areas in 亩 the hectares (or m² below one hectare), as few
+# English readers know the mu.
+
+# Money units: yuan per unit of the amount part, and the English "per" part.
+_MONEY_EN: dict[str, tuple[float, str]] = {
+    "元": (1.0, ""), "万元": (1e4, ""), "亿元": (1e8, ""),
+    "元/kWh": (1.0, "/kWh"), "元/m³": (1.0, "/m³"), "元/t": (1.0, "/t"),
+    "元/亩": (1.0, "/mu"), "万元/亩": (1e4, "/mu"), "元/m²": (1.0, "/m²"),
+    "元/m²/月": (1.0, "/m²/month"), "元/m²/天": (1.0, "/m²/day"),
+    "元/月": (1.0, "/month"), "元/年": (1.0, "/year"), "元/小时": (1.0, "/hour"),
+}
+_SCALES = ((1e9, 1e9, " billion"), (1e6, 1e6, " million"), (1e4, 1e3, "k"))  # (from, divisor, word)
+
+
+def plain_number(value: float, decimals: int = 2) -> str:
+    """1234.5 → "1,234.5": thousands separated, at most `decimals` decimals, no trailing zeros."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+
+
+def yuan_en(yuan: float) -> str:
+    """An amount in yuan, scaled for English readers, without the currency: "50k", "1.2 million"."""
+    for start, divisor, word in _SCALES:
+        if abs(yuan) >= start:
+            return plain_number(round(yuan / divisor, 3), 3) + word
+    return plain_number(yuan, 4)
+
+
+def _span(low: float, high: float, fmt) -> str:
+    return fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
+
+
+def money_table(lang: str) -> dict[str, list[float | str]]:
+    """For the browser tools (cost-logic.js `fmtValue`): how each money unit is written in English,
+    as [yuan per unit of the amount, "per" part]; empty for Chinese, which keeps the units as given."""
+    return {symbol: [scale, per] for symbol, (scale, per) in _MONEY_EN.items()} if lang == "en" else {}
+
+
+def quantity_text(low: float, high: float, symbol: str, lang: str, currency: str | None = None) -> str:
+    """A value (low == high) or a range with its unit, in the page's language and units."""
+    unit = UNITS.get(symbol)
+    if lang == "zh" or unit is None:
+        label = unit.zh if unit else symbol
+        return f"{_span(low, high, plain_number)} {label}"
+    if symbol in _MONEY_EN:
+        scale, per = _MONEY_EN[symbol]
+        code = currency if currency and currency != "CNY" else "CNY"
+        out = f"{code} {_span(low * scale, high * scale, yuan_en)}{per}"
+        if per == "/mu":
+            to_m2 = scale / SQUARE_METRES_PER_MU
+            out += f" ({code} {_span(low * to_m2, high * to_m2, yuan_en)}/m²)"
+        return out
+    out = f"{_span(low, high, plain_number)} {unit.en}"
+    if symbol == "亩":
+        m2_low, m2_high = low * SQUARE_METRES_PER_MU, high * SQUARE_METRES_PER_MU
+        if m2_high >= SQUARE_METRES_PER_HECTARE:
+            out += f" ({_span(m2_low / SQUARE_METRES_PER_HECTARE, m2_high / SQUARE_METRES_PER_HECTARE, lambda v: plain_number(v, 1))} ha)"
+        else:
+            out += f" ({_span(m2_low, m2_high, lambda v: plain_number(v, 0))} m²)"
+    return out

@@ -128,6 +128,6 @@ def test_phone_layout_keeps_enquiry_and_map_on_screen(browser, site_url: str) ->
     button.scroll_into_view_if_needed()
     box = button.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= width and box["height"] >= 32
-    frame = phone.locator("iframe.map-frame").bounding_box()
+    frame = phone.locator(".map-place").bounding_box()
     assert frame and frame["width"] <= width
     context.close()

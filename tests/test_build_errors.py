@@ -55,7 +55,7 @@ def test_build_with_warnings_under_strict_prints_them(minimal_portal: Path, caps
     assert build_err == validate_err + f"build stopped: {(minimal_portal / 'site').resolve()} left unchanged\n"
 
 
-@pytest.mark.parametrize("base", [None, "plugins: [1]\n", "plugins: [\n"])
+@pytest.mark.parametrize("base", [None, "- not a mapping\n", "plugins: [\n"])
 def test_missing_or_broken_mkdocs_base_stops_cleanly(base: str | None, minimal_portal: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     config = minimal_portal / "mkdocs.yml"

@@ -1,18 +1,21 @@
-"""Map files without a browser: providers, datum, approval number, vendored assets only."""
+"""Map data and map pages without a browser: providers, datum, approval number, vendored assets
+only, no map document per place (issue 13), and map text that never becomes HTML."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-import folium
 import pytest
 
 from generator.catalogue import load_catalogue
+from generator.client_data import client_files
 from generator.geo import wgs84_to_gcj02
-from generator.maps.render import map_files
+from generator.maps.data import map_data, place_shards
+from generator.render.tree import render_language
 
 CDN_HOSTS = ("jsdelivr", "cdnjs", "code.jquery.com", "bootstrapcdn", "googleapis", "unpkg", "gstatic")
+CLIENT = Path(__file__).resolve().parent.parent / "generator" / "client"
+MAP_MODULES = ["map-core.js", "map-logic.js", "industry-map.js", "place-map.js"]
 
 
 def _set_map(root: Path, extra: str) -> None:
@@ -20,21 +23,21 @@ def _set_map(root: Path, extra: str) -> None:
     site.write_text(site.read_text(encoding="utf-8").replace("map:\n", f"map:\n{extra}"), encoding="utf-8")
 
 
-def _parks_json(html: str) -> list:
-    return json.loads(re.search(r"var parks = (\[.*?\]);\n", html).group(1))
+def _row(data: dict, park_id: str) -> list:
+    return next(row for row in data["map-parks"]["p"] if row[0] == park_id)
 
 
 def test_osm_default_uses_wgs84_and_only_vendored_assets(minimal_portal: Path) -> None:
     cat, _ = load_catalogue(minimal_portal)
-    files = map_files(cat, "zh")
-    for name, html in files.items():
-        assert not any(host in html for host in CDN_HOSTS), name
-        for src in re.findall(r'<script src="([^"]+)"', html) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', html):
-            assert src.startswith("../assets/vendor/"), (name, src)
+    data = map_data(cat, "zh")
     park = cat.parks["laoshan-vr-park"]
-    lat, lon = _parks_json(files["maps/industry-map.html"])[0][:2]
-    assert (lat, lon) == (round(park.location.lat, 6), round(park.location.lon, 6))
-    assert "tile.openstreetmap.org" in files["maps/industry-map.html"]
+    assert _row(data, "laoshan-vr-park")[4:6] == [round(park.location.lat, 6), round(park.location.lon, 6)]
+    assert data["map-index"]["tiles"]["layers"][0]["url"].startswith("https://tile.openstreetmap.org/")
+    for name in MAP_MODULES:
+        source = (CLIENT / name).read_text(encoding="utf-8")
+        assert not any(host in source for host in CDN_HOSTS), name
+        assert "https://" not in source and "http://" not in source, name  # tiles come from the data, all else from the site
+    assert 'new URL("../vendor/", import.meta.url)' in (CLIENT / "map-core.js").read_text(encoding="utf-8")
 
 
 def test_gaode_draws_in_gcj02_with_language_labels(minimal_portal: Path) -> None:
@@ -44,11 +47,14 @@ def test_gaode_draws_in_gcj02_with_language_labels(minimal_portal: Path) -> None
     park = cat.parks["laoshan-vr-park"]
     glon, glat = wgs84_to_gcj02(park.location.lon, park.location.lat)
     for lang, gaode_lang in (("zh", "zh_cn"), ("en", "en")):
-        html = map_files(cat, lang)["maps/industry-map.html"]
-        lat, lon = _parks_json(html)[0][:2]
-        assert (lat, lon) == (round(glat, 6), round(glon, 6))
-        assert f"is.autonavi.com/appmaptile?lang={gaode_lang}" in html
-        assert ("审图号: GS(2099)0000号" if lang == "zh" else "Map approval No.: GS(2099)0000号") in html
+        data = map_data(cat, lang)
+        assert _row(data, "laoshan-vr-park")[4:6] == [round(glat, 6), round(glon, 6)]
+        shard = data[f"map-place-{0}"] if place_shards(cat) == 1 else None
+        if shard is not None:
+            assert shard["p"]["laoshan-vr-park"][4:6] == [round(glat, 6), round(glon, 6)]
+        layer = data["map-index"]["tiles"]["layers"][0]
+        assert f"is.autonavi.com/appmaptile?lang={gaode_lang}" in layer["url"]
+        assert ("审图号: GS(2099)0000号" if lang == "zh" else "Map approval No.: GS(2099)0000号") in layer["attr"]
 
 
 def test_tianditu_needs_key_and_labels_follow_language(minimal_portal: Path) -> None:
@@ -59,15 +65,28 @@ def test_tianditu_needs_key_and_labels_follow_language(minimal_portal: Path) -> 
     site.write_text(site.read_text(encoding="utf-8").replace("provider: tianditu\n", "provider: tianditu\n  tianditu_key: abc123\n"),
                     encoding="utf-8")
     cat, _ = load_catalogue(minimal_portal)
-    zh = map_files(cat, "zh")["maps/industry-map.html"]
-    en = map_files(cat, "en")["maps/industry-map.html"]
-    assert "tianditu.gov.cn/cva_w" in zh and "tianditu.gov.cn/eva_w" in en
-    assert "tk=abc123" in zh
+    zh = [layer["url"] for layer in map_data(cat, "zh")["map-index"]["tiles"]["layers"]]
+    en = [layer["url"] for layer in map_data(cat, "en")["map-index"]["tiles"]["layers"]]
+    assert any("tianditu.gov.cn/cva_w" in u for u in zh) and any("tianditu.gov.cn/eva_w" in u for u in en)
+    assert all("tk=abc123" in u for u in zh)
 
 
-def test_maps_are_deterministic(minimal_portal: Path) -> None:
+def test_map_data_is_deterministic(minimal_portal: Path) -> None:
     cat, _ = load_catalogue(minimal_portal)
-    assert map_files(cat, "en") == map_files(cat, "en")
+    assert client_files(cat, "en") == client_files(cat, "en")
+
+
+def test_no_map_document_per_place_and_every_place_in_one_shard(minimal_portal: Path) -> None:
+    """Issue 13: places share a few JSON files (about 64 places each) and one client module."""
+    cat, _ = load_catalogue(minimal_portal)
+    files = render_language(cat, "zh")
+    assert not [name for name in files if name.startswith("maps/")]
+    data = map_data(cat, "zh")
+    shards = [data[f"map-place-{n}"] for n in range(place_shards(cat))]
+    assert sorted(p for s in shards for p in s["p"]) == sorted(cat.parks)
+    assert sorted(d for s in shards for d in s["d"]) == sorted(cat.districts)
+    for district, shard in ((d, s) for s in shards for d in s["d"]):
+        assert [row[0] for row in shard["d"][district][4]] == cat.parks_by_district[district]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -77,20 +96,18 @@ def test_approval_number_shown_under_every_map(minimal_portal: Path, lang: str) 
     _set_map(minimal_portal, "  approval_number: 'GS(2099)0001号'\n")
     assert main(["build", str(minimal_portal)]) == 0
     prefix = "" if lang == "zh" else "en/"
-    pages = [minimal_portal / "site" / prefix / p / "index.html" for p in ("map", "parks/laoshan-vr-park", "districts/laoshan", "industries/vr")]
-    for page in pages:
-        raw = page.read_text(encoding="utf-8")
-        assert 'loading="lazy"' in raw and "GS(2099)0001号" in raw, page
+    pages = {"map": "industry-map", "map/place": "place-map", "parks/laoshan-vr-park": "place-map",
+             "districts/laoshan": "place-map", "industries/vr": "place-map"}
+    for path, tool in pages.items():
+        raw = (minimal_portal / "site" / prefix / path / "index.html").read_text(encoding="utf-8")
+        assert f'data-tool="{tool}"' in raw and "GS(2099)0001号" in raw, path
+    assert not (minimal_portal / "site" / prefix / "maps").exists()
 
 
-def test_map_refuses_elements_that_template_data_twice() -> None:
-    """Folium's own markers put popup text through branca's second template pass: not allowed in our maps."""
-    from generator.maps.elements import Literal, render_figure
-
-    fmap = folium.Map(location=[36.0, 120.0], tiles=None)
-    fmap.add_child(folium.Marker([36.0, 120.0], popup="{{ 7*7 }}"))
-    with pytest.raises(TypeError, match="Marker"):
-        render_figure(fmap, lang="en", title="t")
-    fmap = folium.Map(location=[36.0, 120.0], tiles=None)
-    fmap.get_root().script.add_child(Literal("var x = '{{ 7*7 }}';"))
-    assert "var x = '{{ 7*7 }}';" in render_figure(fmap, lang="en", title="t")
+def test_map_client_builds_text_with_dom_apis_only() -> None:
+    """Data reaches the map only through textContent/setAttribute; Leaflet's HTML options get elements."""
+    for name in MAP_MODULES:
+        source = (CLIENT / name).read_text(encoding="utf-8")
+        assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function", source), name
+        for match in re.finditer(r"divIcon\(\{ *html: *([^,}]+)", source):
+            assert match.group(1).strip() in ("dot", "disc"), (name, match.group(0))  # elements built with el()

@@ -115,7 +115,7 @@ function priceRow(ctx, line) {
   let basis;
   if (!line.fig) basis = [el("span", {}, `${costs.m.find((m) => m[0] === line.metric)?.[1] ?? line.metric}: ${ui.cost_not_stated}`)];
   else {
-    basis = [el("span", {}, fmtValue(line.fig, costs.units)), line.fig[F.sample] ? el("span", { class: "pt-sample" }, ` ${ui.cost_sample}`) : null,
+    basis = [el("span", {}, fmtValue(line.fig, costs.units, costs.money)), line.fig[F.sample] ? el("span", { class: "pt-sample" }, ` ${ui.cost_sample}`) : null,
       el("span", { class: "pt-fig-notes" }, fmtNotes(line.fig, costs.src, ui))];
     if (line.social) {
       basis.push(el("span", { class: "pt-fig-notes" }, `${format(ui.ce_social, { x: fmtRange(line.social.low, line.social.high) })}; ${fmtNotes(line.social.fig, costs.src, ui)}`

@@ -16,7 +16,36 @@ export function fmtRange(low, high) {
   return low === high ? fmtNumber(low) : `${fmtNumber(low)}–${fmtNumber(high)}`;
 }
 
-export function fmtValue(fig, units) {
+// English money rule (generator/units.py `yuan_en`): the amount in yuan after the currency code,
+// scaled by size: "CNY 5,000", "CNY 50k", "CNY 1.2 million", "CNY 3.85 billion".
+const SCALES = [[1e9, 1e9, " billion"], [1e6, 1e6, " million"], [1e4, 1e3, "k"]];
+const MU_M2 = 10000 / 15;
+
+function plain(value, decimals) {
+  const factor = 10 ** decimals;
+  return (Math.round(value * factor) / factor).toLocaleString("en-US", { maximumFractionDigits: decimals });
+}
+
+export function yuanEn(yuan) {
+  for (const [start, divisor, word] of SCALES) if (Math.abs(yuan) >= start) return plain(yuan / divisor, 3) + word;
+  return plain(yuan, 4);
+}
+
+// A money figure in English (money[unit] = [yuan per unit, "per" part]), e.g. "CNY 850k–1.2 million/mu
+// (CNY 1,275–1,800/m²)"; prices per mu get the price per m² beside them, as on the static pages.
+function fmtMoney(fig, [scale, per]) {
+  const code = fig[F.currency] || "CNY";
+  const text = (factor) => {
+    const [low, high] = [fig[F.low], fig[F.high]].map((v) => (v === null || v === undefined ? null : yuanEn(v * factor)));
+    if (low === null) return `≤ ${code} ${high}`;
+    if (high === null) return `≥ ${code} ${low}`;
+    return `${code} ${low === high ? low : `${low}–${high}`}`;
+  };
+  return per === "/mu" ? `${text(scale)}/mu (${text(scale / MU_M2)}/m²)` : `${text(scale)}${per}`;
+}
+
+export function fmtValue(fig, units, money = {}) {
+  if (money[fig[F.unit]]) return fmtMoney(fig, money[fig[F.unit]]);
   const unit = units[fig[F.unit]] ?? fig[F.unit];
   if (fig[F.low] === null) return `≤ ${fmtNumber(fig[F.high])} ${unit}`;
   if (fig[F.high] === null) return `≥ ${fmtNumber(fig[F.low])} ${unit}`;

@@ -10,6 +10,8 @@ const TOOLS = {
   "compare": () => import("./compare.js"),
   "cost-estimator": () => import("./cost-estimator.js"),
   "cost-compare": () => import("./cost-compare.js"),
+  "industry-map": () => import("./industry-map.js"),
+  "place-map": () => import("./place-map.js"),
 };
 
 async function start() {
@@ -32,3 +34,12 @@ async function start() {
 }
 
 start();
+
+// The header search (theme/partials/search.html) is on every page; its index loads only once the
+// reader opens it (search-ui.js).
+const search = document.querySelector("[data-portal-search]");
+if (search) {
+  import("./search-ui.js")
+    .then((module) => module.mount(search, { lang: document.documentElement.lang || "zh" }))
+    .catch((error) => console.error("search failed", error));
+}

@@ -2,7 +2,8 @@
 import { loadJSON, pageURL } from "./data.js";
 import { append, clear, el, format, uid } from "./dom.js";
 import { readState, writeState, onBack } from "./state.js";
-import { COL, STATE_KEYS, findParks, fmtArea, fmtAreaInput, fmtNumber, normalise, prepare } from "./park-logic.js";
+import { COL, STATE_KEYS, findParks, fmtArea, fmtAreaInput, normalise, prepare } from "./park-logic.js";
+import { fmtValue } from "./cost-logic.js";
 
 const MAX_COMPARE = 4;
 const PAGE = 50; // results shown at once: a national portal may match thousands, and the DOM must stay quick
@@ -126,14 +127,16 @@ function urlState(state) {
 function reasonText(ctx, reason) {
   const { ui, lang, data } = ctx;
   const units = data.units;
+  // Prices in the reader's unit; in English by the money rule ("CNY 850k/mu"), as everywhere else.
+  const amount = (value) => fmtValue([value, value, reason.unit], units, data.money || {});
   switch (reason.k) {
     case "leading": return format(ui.pf_reason_leading, { x: reason.x });
     case "chain": return format(ui.pf_reason_chain, { x: reason.x });
     case "segment": return format(ui.pf_reason_segment, { x: reason.x });
     case "anchors": return reason.n === 1 ? ui.pf_reason_anchor_one : format(ui.pf_reason_anchors, { n: reason.n });
     case "land": return format(ui.pf_reason_land, { have: fmtArea(reason.have, lang, data.f, units), want: fmtAreaInput(reason.want, reason.unit, lang, data.f, units) });
-    case "land_price": return format(ui.pf_reason_land_price, { have: `${fmtNumber(reason.have)} ${units[reason.unit]}`, want: `${fmtNumber(reason.want)} ${units[reason.unit]}` });
-    case "rent": return format(ui.pf_reason_rent, { have: `${fmtNumber(reason.have)} ${units[reason.unit]}`, want: `${fmtNumber(reason.want)} ${units[reason.unit]}` });
+    case "land_price": return format(ui.pf_reason_land_price, { have: amount(reason.have), want: amount(reason.want) });
+    case "rent": return format(ui.pf_reason_rent, { have: amount(reason.have), want: amount(reason.want) });
     case "utilities": return format(ui.pf_reason_utilities, { x: reason.x.join(lang === "zh" ? "、" : ", ") });
     default: return "";
   }

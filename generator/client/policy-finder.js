@@ -21,7 +21,8 @@ export function hideStatic(element) {
   }
 }
 
-// Text shards by number; rows are [id, title, doc number, issuer, headline, from, to].
+// Text shards by number; rows are [id, title, doc number, issuer, headline, from, to]. Document numbers
+// are identifiers as published (Chinese), marked lang="zh-Hans" on every page.
 export async function textRows(model, policies) {
   const shards = await Promise.all(shardsFor(model, policies).map((k) => loadJSON(`policy-text-${k}`).then((rows) => [k, rows])));
   const byShard = new Map(shards);
@@ -133,7 +134,7 @@ function writeForm(ui, params) {
 
 function resultItem(model, ui, policy, row) {
   const [id, title, doc, issuer, headline, from, to] = row;
-  const meta = [doc && el("span", { class: "doc-number" }, doc), issuer && el("span", {}, issuer),
+  const meta = [doc && el("span", { class: "doc-number", lang: "zh-Hans" }, doc), issuer && el("span", {}, issuer),
     el("span", {}, `${ui.polf_issued} ${new Date(policy.issued * 86400000).toISOString().slice(0, 10)}`),
     el("span", {}, `${ui.polf_effective} ${from} – ${to || ui.polf_open_ended}`),
     headline && el("span", { class: "pol-benefit" }, headline)].filter(Boolean);

@@ -52,7 +52,7 @@ function card(model, ui, policy, row, detail) {
   const [benefits, conditions, desk] = detail;
   return el("article", { class: "pol-card", "data-policy-id": id },
     el("h3", {}, el("a", { href: pageURL(`policies/${id}/`) }, title), " ", statusBadge(model, ui, policy)),
-    el("p", { class: "pol-meta" }, [doc && el("span", { class: "doc-number" }, doc), doc && " · ", issuer]),
+    el("p", { class: "pol-meta" }, [doc && el("span", { class: "doc-number", lang: "zh-Hans" }, doc), doc && " · ", issuer]),
     benefits.length ? [el("h4", {}, ui.polm_benefits),
       el("ul", {}, benefits.map(([text, amounts]) => el("li", {}, amounts ? `${text} (${amounts})` : text)))] : null,
     conditions.length ? [el("h4", {}, ui.polm_conditions), el("ul", {}, conditions.map((c) => el("li", {}, c)))] : null,

@@ -12,9 +12,10 @@ from importlib import resources
 from typing import Any
 
 from ..catalogue import Catalogue
-from . import costs, parks, policies
+from . import costs, parks, policies, search
+from ..maps import data as maps
 
-MODULES = (policies, parks, costs)
+MODULES = (policies, parks, costs, maps, search)
 CLIENT = "assets/client"
 DATA = "assets/data"
 

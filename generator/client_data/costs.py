@@ -12,7 +12,7 @@ from ..catalogue import Catalogue
 from ..model.cost import Metric
 from ..render.i18n import enum, text
 from ..render.links import doc_path, url_path
-from ..units import UNITS, unit_label
+from ..units import UNITS, money_table, unit_label
 from .parks import fig
 
 METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
@@ -86,9 +86,10 @@ def data(cat: Catalogue, lang: str) -> dict[str, Any]:
             if item.metric in items:
                 continue  # the first figure of a metric is the one the static table lists first
             notes = "; ".join(x for x in (text(item.note, lang) if item.note else "", text(item.period, lang) if item.period else "") if x)
-            items[item.metric] = fig(item, sources) + [notes, item.currency or ""]
+            items[item.metric] = fig(item, sources, lang) + [notes, item.currency or ""]
         places.append([place, text(record.name, lang), url_path(doc_path(section, place)), items])
     return {"costs": {"src": list(sources), "places": places,
                       "m": [[m, enum(m, lang)] for m in METRICS],
                       "units": {u: unit_label(u, lang) for u in UNITS},
+                      "money": money_table(lang),  # English money rule (units.quantity_text)
                       "est": ESTIMATOR}}

@@ -17,9 +17,9 @@ from ..maps.tiles import tiles_for
 from ..model.common import Contact, Figure
 from ..model.industry import Stage
 from ..model.park import ParkKind, ParkLevel, UtilityMetric
-from ..render.i18n import enum, text
+from ..render.i18n import enum, source_name, text
 from ..render.links import url_path, doc_path
-from ..units import SQUARE_METRES_PER_HECTARE, SQUARE_METRES_PER_MU, convert, unit_label
+from ..units import SQUARE_METRES_PER_HECTARE, SQUARE_METRES_PER_MU, convert, money_table, unit_label
 
 STAGES: tuple[str, ...] = Stage.__args__  # type: ignore[attr-defined]
 KINDS: tuple[str, ...] = ParkKind.__args__  # type: ignore[attr-defined]
@@ -210,6 +210,7 @@ def finder_data(cat: Catalogue, lang: str) -> dict[str, Any]:
         "s": [[s, enum(s, lang)] for s in STAGES], "u": [[u, enum(u, lang)] for u in UTILITIES],
         "c": chain, "p": _columns(rows), "href": url_path(doc_path("parks", "ID")),
         "units": {u: unit_label(u, lang) for u in ("亩", "m²", "ha", "元/m²", "元/亩", "万元/亩", "元/m²/月", "元/m²/天")},
+        "money": money_table(lang),  # English money rule (units.quantity_text), for the reasons shown
         "f": {"mu_m2": SQUARE_METRES_PER_MU, "ha_m2": SQUARE_METRES_PER_HECTARE, "days_month": DAYS_PER_MONTH},
         "map": _tiles(cat, lang),
     }
@@ -258,13 +259,14 @@ def _columns(rows: list[list[Any]]) -> list[list[Any]]:
     return columns
 
 
-def fig(f: Figure | None, sources: dict[str, int]) -> list[Any] | None:
-    """A figure as [low, high, unit, as_of, source index, sample, tax included (1/0/-1)]."""
+def fig(f: Figure | None, sources: dict[str, int], lang: str) -> list[Any] | None:
+    """A figure as [low, high, unit, as_of, source index, sample, tax included (1/0/-1)];
+    the source named in the page's language where the data gives it (`source_en`)."""
     if f is None:
         return None
     low = f.value if f.value is not None else f.min
     high = f.value if f.value is not None else f.max
-    src = f.source or ""
+    src = source_name(f.source, f.source_en, lang)[0]
     if src not in sources:
         sources[src] = len(sources)
     return [low, high, f.unit, f.as_of.isoformat() if f.as_of else "", sources[src], 1 if f.sample else 0,
@@ -313,10 +315,10 @@ def park_sheet(cat: Catalogue, pid: str, lang: str, sources: dict[str, int]) -> 
     return {
         "n": text(park.name, lang), "k": enum(park.kind, lang), "l": enum(park.level, lang) if park.level else "",
         "u": url_path(doc_path("parks", pid)), "dn": text(cat.districts[district].name, lang),
-        "land": [fig(getattr(land, k, None) if land else None, sources) for k in ("total", "available", "largest_contiguous")],
-        "pr": [[p.metric, enum(p.metric, lang), fig(p, sources)] for p in park.prices],
-        "th": [fig(th.investment_intensity if th else None, sources), fig(th.tax_per_mu if th else None, sources)],
-        "ut": [[u.metric, enum(u.metric, lang), fig(u, sources)] for u in park.utilities],
+        "land": [fig(getattr(land, k, None) if land else None, sources, lang) for k in ("total", "available", "largest_contiguous")],
+        "pr": [[p.metric, enum(p.metric, lang), fig(p, sources, lang)] for p in park.prices],
+        "th": [fig(th.investment_intensity if th else None, sources, lang), fig(th.tax_per_mu if th else None, sources, lang)],
+        "ut": [[u.metric, enum(u.metric, lang), fig(u, sources, lang)] for u in park.utilities],
         "pol": len(cat.policies_by_park.get(pid, [])), "desk": desk(cat.contact_for_park(park), lang),
         "cost": cost_place, "d": district,
     }

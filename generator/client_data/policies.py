@@ -28,7 +28,7 @@ from ..catalogue import Catalogue
 from ..model import Contact, Policy
 from ..model.policy import Benefit, Category, FirmSize, Ownership, PolicyLevel, Stage, Status, SupportType
 from ..render.i18n import benefit_amounts, enum, fmt_number, status_label, t, text
-from ..units import convert, unit_label
+from ..units import convert, quantity_text
 
 SHARD = 500
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
@@ -133,7 +133,7 @@ def benefit_wan(policy: Policy) -> float | None:
 def headline(policy: Policy, lang: str) -> str:
     wan = benefit_wan(policy)
     if wan is not None:
-        return f"{t('up_to', lang)} {fmt_number(wan)} {unit_label('万元', lang)}"
+        return f"{t('up_to', lang)} {quantity_text(wan, wan, '万元', lang, 'CNY')}"
     rates = [b.rate for b in policy.benefits if b.rate is not None]
     if rates:
         return f"{t('rate', lang)} {fmt_number(max(rates))}%"

@@ -1,1 +1,1 @@
-"""Folium maps: standalone HTML files, vendored Leaflet, China-ready tiles."""
+"""Maps: tile providers and their attribution, and the map data the client draws (data.py)."""

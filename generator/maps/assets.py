@@ -1,17 +1,10 @@
-"""Vendored Leaflet files: copied into each language's docs and linked per map instance."""
+"""Vendored Leaflet and Leaflet.markercluster: copied into each language's site (assets/vendor/),
+loaded by the map client (generator/client/map-core.js) and the park finder. No CDN."""
 from __future__ import annotations
 
 from importlib import resources
 
 VENDOR = "assets/vendor"
-LEAFLET = f"{VENDOR}/leaflet-1.9.4"
-CLUSTER = f"{VENDOR}/leaflet.markercluster-1.5.3"
-
-LEAFLET_JS = [("leaflet", f"{LEAFLET}/leaflet.js")]
-LEAFLET_CSS = [("leaflet_css", f"{LEAFLET}/leaflet.css")]
-CLUSTER_JS = [("markercluster", f"{CLUSTER}/leaflet.markercluster.js")]
-CLUSTER_CSS = [("markercluster_css", f"{CLUSTER}/MarkerCluster.css"),
-               ("markercluster_default_css", f"{CLUSTER}/MarkerCluster.Default.css")]
 
 
 def vendored_files() -> dict[str, bytes]:
@@ -28,8 +21,3 @@ def vendored_files() -> dict[str, bytes]:
 
     walk(root, VENDOR)
     return out
-
-
-def relative(links: list[tuple[str, str]], up: str) -> list[tuple[str, str]]:
-    """Links as seen from a map file `up` levels below the language root (e.g. '../')."""
-    return [(name, up + path) for name, path in links]

@@ -51,3 +51,11 @@ def tiles_for(settings: MapSettings, lang: str) -> Tiles:
                      None, True, "webrd0*.is.autonavi.com")
     return Tiles(TileLayerSpec("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors", "", 19),
                  None, False, "tile.openstreetmap.org")
+
+
+def attribution(tiles: Tiles, settings: MapSettings, lang: str) -> str:
+    """Plain-text attribution line shown on and under every map (with the map approval number)."""
+    parts = [tiles.base.attribution]
+    if settings.approval_number:
+        parts.append(f"{'审图号' if lang == 'zh' else 'Map approval No.'}: {settings.approval_number}")
+    return " | ".join(parts)

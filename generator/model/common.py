@@ -123,7 +123,10 @@ class LocalText(Strict):
 
 
 class Source(Strict):
-    title: str | None = Field(default=None, description="Name of the publication or document.")
+    title: str | None = Field(default=None, description="Name of the publication or document, as published (often Chinese).")
+    title_en: str | None = Field(default=None, description=("The title in English, shown on English pages with the "
+                                                            "original `title` beside it; without it the original is "
+                                                            "shown, marked as Chinese."))
     url: Url | None = None
     as_of: date | None = Field(default=None, description="Date the fact was true or published.")
 
@@ -153,6 +156,7 @@ class Figure(Strict):
     tax_included: bool | None = None
     as_of: date | None = Field(default=None, description="Date the figure was true.")
     source: str | None = Field(default=None, description="Where the figure comes from (document or URL).")
+    source_en: str | None = Field(default=None, description="The source in English, shown on English pages instead of `source`.")
     sample: bool = Field(default=False, description="True when the figure is invented sample data.")
     note: LocalText | None = Field(default=None, description="Short note shown with the figure (voltage tier, conditions).")
 

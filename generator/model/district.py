@@ -14,6 +14,9 @@ class District(Strict):
     id: Id
     division_code: str | None = Field(default=None, description="GB/T 2260 six-digit division code, if any.")
     name: LocalText
+    aliases: list[LocalText] = Field(default_factory=list, description=(
+        "Other names people search for: short forms and abbreviations (崂山 for 崂山区, 青岛高新区). "
+        "The site search finds the page by them; the page shows them."))
     kind: DistrictKind
     city: LocalText
     parent: Id | None = Field(default=None, description="District a zone lies in (id), if any.")

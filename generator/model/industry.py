@@ -21,6 +21,9 @@ class ChainSegment(Strict):
 class Industry(Strict):
     id: Id
     name: LocalText
+    aliases: list[LocalText] = Field(default_factory=list, description=(
+        "Other names people search for: short forms and abbreviations (崂山 for 崂山区, 青岛高新区). "
+        "The site search finds the page by them; the page shows them."))
     description: LocalText
     gbt4754: list[str] = Field(default_factory=list, description="GB/T 4754 codes, e.g. C3969.")
     chain: list[ChainSegment] = Field(default_factory=list)

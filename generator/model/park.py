@@ -54,6 +54,9 @@ class Park(Strict):
     id: Id
     name: LocalText = Field(description="Official name in both languages.")
     former_names: list[LocalText] = Field(default_factory=list)
+    aliases: list[LocalText] = Field(default_factory=list, description=(
+        "Other names people search for: short forms and abbreviations (崂山 for 崂山区, 青岛高新区). "
+        "The site search finds the page by them; the page shows them."))
     district: Id = Field(description="Id of the district or zone the park lies in (a file in content/districts/).")
     kind: ParkKind = Field(description="What sort of park it is.")
     level: ParkLevel | None = Field(default=None, description="Approval level, if the park has one.")

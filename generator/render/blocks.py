@@ -9,12 +9,12 @@ from ..model import Contact, Figure
 from ..model.common import Source
 from .enquiry import contact_card, enquiry_block
 from .escape import h, md
-from .i18n import fmt_amount, fmt_date, fmt_figure_notes, status_label, t, text
+from .i18n import as_published, fmt_amount, fmt_date, figure_notes_md, original, source_name, status_label, t, text_md
 from .links import absolute_url, doc_path, html_link, md_link
 
 
 def figure_table(rows: Iterable[tuple[str, Figure | None]], lang: str) -> str:
-    body = [f"| {md(label)} | {md(fmt_amount(fig, lang))} | {md(fmt_figure_notes(fig, lang))} |"
+    body = [f"| {md(label)} | {md(fmt_amount(fig, lang))} | {figure_notes_md(fig, lang)} |"
             for label, fig in rows if fig is not None]
     if not body:
         return ""
@@ -54,7 +54,7 @@ def record_link(cat: Catalogue, from_doc: str, section: str, record_id: str, lan
     names = {"parks": cat.parks, "industries": cat.industries, "districts": cat.districts, "policies": cat.policies}
     record = names[section][record_id]
     label = record.title if section == "policies" else record.name
-    return f"[{md(text(label, lang))}]({md_link(from_doc, doc_path(section, record_id))})"
+    return f"[{text_md(label, lang)}]({md_link(from_doc, doc_path(section, record_id))})"
 
 
 def link_list(cat: Catalogue, from_doc: str, section: str, ids: Iterable[str], lang: str) -> str:
@@ -70,7 +70,7 @@ def policy_list(cat: Catalogue, from_doc: str, ids: Iterable[str], lang: str) ->
     items = []
     for pid in sorted(ids, key=lambda p: (STATUS_ORDER[cat.policy_status[p]], p)):
         policy = cat.policies[pid]
-        number = f" · {md(policy.doc_number)}" if policy.doc_number else ""
+        number = f" · {as_published(policy.doc_number, lang)}" if policy.doc_number else ""
         items.append(f"- {record_link(cat, from_doc, 'policies', pid, lang)}{number} {status_badge(cat.policy_status[pid], lang)}")
     return "\n".join(items) + "\n" if items else f"{t('none_yet', lang)}\n"
 
@@ -93,25 +93,23 @@ def fallback_note(lang: str) -> str:
     return f'<p class="fallback-note">{h(t("fallback_note", lang))}</p>\n'
 
 
-def map_frame(cat: Catalogue, doc: str, name: str, title: str, lang: str) -> str:
-    """A lazily loaded map in an iframe, with its attribution (and approval number) as text."""
-    from ..maps.render import attribution, map_path
-    from ..maps.tiles import tiles_for
-
-    src = html_link(doc, map_path(name))
-    caption = attribution(tiles_for(cat.settings.map, lang), cat.settings.map, lang)
-    return (f'<figure class="map-figure">\n<iframe class="map-frame" src="{h(src)}" loading="lazy" '
-            f'title="{h(title)}"></iframe>\n<figcaption class="map-caption">{h(caption)}</figcaption>\n</figure>\n')
-
-
 def source_line(source: Source | None, as_of: date | None, lang: str) -> list[str]:
-    """Where a record's facts come from and when they were checked, as a closing line."""
+    """Where a record's facts come from and when they were checked, as a closing line.
+
+    On English pages a cited title shows in English with the original beside it, marked as
+    Chinese; without an English title the original shows alone, marked and said to be Chinese.
+    """
     if source is None and as_of is None:
         return []
-    parts = [f"{t('as_of', lang)} {fmt_date(as_of or (source.as_of if source else None))}"]
+    line = md(f"{t('as_of', lang)} {fmt_date(as_of or (source.as_of if source else None))}")
     if source and source.title:
-        parts.append(f"{t('source', lang)}: {source.title}")
-    line = md(" · ".join(parts))
+        name, is_original = source_name(source.title, source.title_en, lang)
+        if is_original:
+            line += f" · {md(t('source', lang))}: {original(name)} ({md(t('in_chinese', lang))})"
+        elif lang == "en" and source.title_en:
+            line += f" · {md(t('source', lang))}: {md(name)} ({as_published(source.title, lang)})"
+        else:
+            line += f" · {md(t('source', lang))}: {md(name)}"
     if source and source.url:
         line += f' · <a href="{h(source.url)}" rel="noopener">{h(source.url)}</a>'
     return [f'<p class="record-source">{line}</p>', ""]

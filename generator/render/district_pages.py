@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
-from .blocks import card, enquiry, figure_section, key_value_table, map_frame, policy_list, record_link, source_line
-from .escape import md, md_block, page_head
+from .blocks import card, figure_section, key_value_table, record_link, source_line
+from .map_pages import district_map
+from .escape import h, md, page_head
 from .i18n import enum, t, text
 from .links import doc_path
+from .policy_lists import policy_sections
+from .record_top import anchor, summary_card, wide
 
 
 def district_index(cat: Catalogue, lang: str) -> str:
@@ -15,9 +18,52 @@ def district_index(cat: Catalogue, lang: str) -> str:
              "|---|---|---|---|"]
     for did, district in sorted(cat.districts.items()):
         industries = ", ".join(record_link(cat, doc, "industries", i, lang) for i in district.leading_industries)
-        lines.append(f"| {record_link(cat, doc, 'districts', did, lang)} | {md(enum(district.kind, lang))} | {industries} "
-                     f"| {len(cat.parks_by_district[did])} |")
+        # A zone names the district it lies in; a district counts its zones' parks too.
+        within = f" ({md(t('within', lang).lower())} {record_link(cat, doc, 'districts', district.parent, lang)})" if district.parent else ""
+        lines.append(f"| {record_link(cat, doc, 'districts', did, lang)}{within} | {md(enum(district.kind, lang))} | {industries} "
+                     f"| {len(parks_within(cat, did))} |")
     return "\n".join(lines) + "\n"
+
+
+def zones_within(cat: Catalogue, district_id: str) -> list[str]:
+    """Zones (districts whose `parent` is this one) lying within a district, by id."""
+    return sorted(d for d, x in cat.districts.items() if x.parent == district_id)
+
+
+def parks_within(cat: Catalogue, district_id: str) -> list[str]:
+    """The district's parks and those of the zones within it (and within those), each once."""
+    out: list[str] = []
+    seen: set[str] = set()
+    todo = [district_id]
+    while todo:  # checks/places.parent_circles refuses circles; `seen` guards anyway
+        current = todo.pop(0)
+        if current in seen:
+            continue
+        seen.add(current)
+        out += cat.parks_by_district[current]
+        todo += zones_within(cat, current)
+    return list(dict.fromkeys(out))
+
+
+def park_policies(cat: Catalogue, district_id: str) -> dict[str, list[str]]:
+    """Policies that apply in one of the district's parks (its zones' parks included) but not
+    district-wide: policy id -> those parks. A zone's own policies reach its district this way."""
+    district_wide = set(cat.policies_by_district[district_id])
+    out: dict[str, list[str]] = {}
+    for park_id in parks_within(cat, district_id):
+        for pid in cat.policies_by_park[park_id]:
+            if pid not in district_wide:
+                out.setdefault(pid, []).append(park_id)
+    return out
+
+
+def _park_table(cat: Catalogue, doc: str, parks: list[str], lang: str) -> list[str]:
+    out = [f"| {t('parks', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} |", "|---|---|---|"]
+    for pid in parks:
+        park = cat.parks[pid]
+        inds = ", ".join(record_link(cat, doc, "industries", i, lang) for i in park.industries)
+        out.append(f"| {record_link(cat, doc, 'parks', pid, lang)} | {md(enum(park.kind, lang))} | {inds} |")
+    return out + [""]
 
 
 def district_page(cat: Catalogue, district_id: str, lang: str) -> str:
@@ -25,32 +71,49 @@ def district_page(cat: Catalogue, district_id: str, lang: str) -> str:
     doc = doc_path("districts", district_id)
     name = text(district.name, lang)
     facts = [(t("kind", lang), md(enum(district.kind, lang))), (t("place", lang), md(text(district.city, lang)))]
+    if district.aliases:
+        facts.append((t("aliases", lang), md("; ".join(text(n, lang) for n in district.aliases))))
     if district.division_code:
         facts.append((t("division_code", lang), md(district.division_code)))
     if district.parent:
-        facts.append((t("district", lang), record_link(cat, doc, "districts", district.parent, lang)))
+        facts.append((t("within", lang), record_link(cat, doc, "districts", district.parent, lang)))
     facts.append((t("leading_industries", lang),
                   ", ".join(record_link(cat, doc, "industries", i, lang) for i in district.leading_industries)))
-    out = [page_head(name), "", md_block(text(district.overview, lang)), ""] + key_value_table(facts, lang)
     parks = cat.parks_by_district[district_id]
+    zones = zones_within(cat, district_id)
+    by_park = park_policies(cat, district_id)
+    policies = [*cat.policies_by_district[district_id], *by_park]
+    current = sum(1 for p in set(policies) if cat.policy_status[p] in ("in_force", "amended"))  # as the home page counts them
+    what = [h(enum(district.kind, lang)), h(text(district.city, lang))]
+    if district.parent:
+        what.append(f"{h(t('within', lang).lower())} {anchor(cat, doc, 'districts', district.parent, lang)}")
+    figures = [(t("parks_count", lang), str(len(parks_within(cat, district_id)))), (t("policies_in_force", lang), str(current)),
+               (t("leading_industries", lang), ", ".join(anchor(cat, doc, "industries", i, lang) for i in district.leading_industries))]
+    if zones:
+        figures.append((t("zones_here", lang), ", ".join(anchor(cat, doc, "districts", z, lang) for z in zones)))
+    contact = cat.desk_for(district_id, None)
+    out = [page_head(name), "",
+           summary_card(cat, doc, lang, what=what, lead=text(district.overview, lang), figures=figures, contact=contact,
+                        reference=f"district/{district_id}", title=name)]
+    out += key_value_table(facts, lang)
     out += [f"## {t('parks_here', lang)}", ""]
     if parks:
-        out += [map_frame(cat, doc, f"district-{district_id}", f"{t('map', lang)}: {name}", lang)]
-        out += [f"| {t('parks', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} |", "|---|---|---|"]
-        for pid in parks:
-            park = cat.parks[pid]
-            inds = ", ".join(record_link(cat, doc, "industries", i, lang) for i in park.industries)
-            out.append(f"| {record_link(cat, doc, 'parks', pid, lang)} | {md(enum(park.kind, lang))} | {inds} |")
-        out.append("")
+        out += [district_map(cat, doc, district_id, lang)]
+        out += _park_table(cat, doc, parks, lang)
     else:
         out += [t("none_yet", lang), ""]
-    out += [f"## {t('policies_here', lang)}", "", policy_list(cat, doc, cat.policies_by_district[district_id], lang)]
+    if zones:
+        # A zone lies within this district (its `parent`): its parks are part of what the district offers.
+        out += [f"## {t('zones_here', lang)}", ""]
+        for zone in zones:
+            out += [f"### {record_link(cat, doc, 'districts', zone, lang)}", ""]
+            out += _park_table(cat, doc, cat.parks_by_district[zone], lang) if cat.parks_by_district[zone] else [t("none_yet", lang), ""]
+    out += [f"## {t('policies_here', lang)}", ""] + policy_sections(cat, doc, policies, lang, where=by_park)
     sheet = cat.costs.get(district_id)
     if sheet:
         out += figure_section(t("local_costs", lang), [(enum(i.metric, lang), i) for i in sheet.items], lang)
     out += [f"## {t('contacts_here', lang)}", ""]
-    for contact in district.contacts:
-        out += [card(doc, contact, lang), ""]
+    for c in district.contacts:
+        out += [card(doc, c, lang), ""]
     out += source_line(district.source, None, lang)
-    out.append(enquiry(cat, doc, lang, cat.desk_for(district_id, None), f"district/{district_id}", name))
-    return "\n".join(out)
+    return wide("\n".join(out))

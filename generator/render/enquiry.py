@@ -41,11 +41,18 @@ def tel(phone: str) -> str:
     return "tel:" + quote(phone_digits(phone), safe="+")
 
 
-def contact_card(contact: Contact, lang: str, vcard_href: str, *, mail_href: str | None = None) -> str:
-    """Raw HTML card; every data value goes through h()."""
-    rows = [f'<p class="contact-office"><strong>{h(text(contact.office, lang))}</strong>'
-            + (f"<br>{h(text(contact.officer, lang))}" if contact.officer else "")
-            + (f" · {h(text(contact.role, lang))}" if contact.role else "") + "</p>", "<ul>"]
+def contact_card(contact: Contact, lang: str, vcard_href: str, *, mail_href: str | None = None, compact: bool = False) -> str:
+    """Raw HTML card; every data value goes through h().
+
+    `compact` leaves out what the enquiry box's `enquiry-to` line already says (office, officer,
+    hours, languages), keeping the role and the ways to reach the desk.
+    """
+    if compact:
+        rows = [f'<p class="contact-role">{h(text(contact.role, lang))}</p>' if contact.role else "", "<ul>"]
+    else:
+        rows = [f'<p class="contact-office"><strong>{h(text(contact.office, lang))}</strong>'
+                + (f"<br>{h(text(contact.officer, lang))}" if contact.officer else "")
+                + (f" · {h(text(contact.role, lang))}" if contact.role else "") + "</p>", "<ul>"]
     if contact.email:
         href = mail_href or f"mailto:{quote(contact.email, safe='@')}"
         rows.append(f'<li>{t("email", lang)}: <a class="enquiry-mail" href="{h(href)}">{h(contact.email)}</a></li>')
@@ -53,24 +60,49 @@ def contact_card(contact: Contact, lang: str, vcard_href: str, *, mail_href: str
         rows.append(f'<li>{t("phone", lang)}: <a href="{h(tel(contact.phone))}">{h(contact.phone)}</a></li>')
     if contact.wechat:
         rows.append(f"<li>{t('wechat', lang)}: <code>{h(contact.wechat)}</code></li>")
-    if contact.hours:
+    if contact.hours and not compact:
         rows.append(f"<li>{t('hours', lang)}: {h(text(contact.hours, lang))}</li>")
     if contact.address:
         rows.append(f"<li>{t('address', lang)}: {h(text(contact.address, lang))}</li>")
-    rows.append(f"<li>{t('languages', lang)}: {h(', '.join(enum(l, lang) for l in contact.languages))}</li>")
+    if not compact:
+        rows.append(f"<li>{t('languages', lang)}: {h(', '.join(enum(l, lang) for l in contact.languages))}</li>")
     rows.append(f'<li><a href="{h(vcard_href)}" download>{t("vcard", lang)}</a></li>')
     if contact.sample:
         rows.append(f'<li class="sample-flag">{t("sample", lang)}</li>')
     rows.append("</ul>")
+    rows = [r for r in rows if r]
     return '<div class="contact-card" data-contact="' + h(contact.id) + '">\n' + "\n".join(rows) + "\n</div>"
 
 
+def whom(contact: Contact, lang: str) -> str:
+    """Whom an enquiry reaches, on one line of HTML: office (and officer), languages spoken, hours."""
+    office = h(text(contact.office, lang)) + (f" · {h(text(contact.officer, lang))}" if contact.officer else "")
+    parts = [f"<strong>{office}</strong>",
+             f'<span class="enquiry-langs">{t("languages", lang)}: {h(", ".join(enum(l, lang) for l in contact.languages))}</span>']
+    if contact.hours:
+        parts.append(f'<span class="enquiry-hours">{t("hours", lang)}: {h(text(contact.hours, lang))}</span>')
+    return " ".join(parts)  # portal.css sets the parts on lines, or separates them on a phone
+
+
 def enquiry_block(contact: Contact, lang: str, reference: str, title: str, page_url: str, vcard_href: str) -> str:
+    """The enquiry box of a record page: the mail button, whom it reaches, and the desk's card.
+
+    It sits in the page's first screen (render/record_top.py). On a phone portal.css pins it to
+    the bottom of the screen and shows only the button and the one-line `enquiry-to`; the full
+    card is then the page's closing contact section. A reader sees whom the mail goes to
+    (office, languages spoken, hours) before clicking.
+    """
     subject = enquiry_subject(lang, reference, title)
     body = enquiry_body(lang, reference, title, page_url)
     href = mailto(contact.email, subject, body) if contact.email else None
-    button = (f'<a class="md-button md-button--primary enquiry-button" href="{h(href)}">{t("ask", lang)}</a>'
-              if href else "")
+    # Without an e-mail address the button calls the desk instead: there is always one action.
+    if href:
+        button = f'<a class="md-button md-button--primary enquiry-button" href="{h(href)}">{t("ask", lang)}</a>'
+    elif contact.phone:
+        button = f'<a class="md-button md-button--primary enquiry-button" href="{h(tel(contact.phone))}">{t("ask", lang)}</a>'
+    else:
+        button = ""
     return (f'<div class="enquiry" id="enquiry" data-reference="{h(reference)}">\n'
-            f'<h2>{t("ask", lang)}</h2>\n<p>{t("ask_lead", lang)} {button}</p>\n'
-            + contact_card(contact, lang, vcard_href, mail_href=href) + "\n</div>\n")
+            f'<p class="enquiry-action">{button}</p>\n'
+            f'<p class="enquiry-to"><span class="enquiry-to-label">{t("goes_to", lang)}:</span> {whom(contact, lang)}</p>\n'
+            + contact_card(contact, lang, vcard_href, mail_href=href, compact=True) + "\n</div>\n")

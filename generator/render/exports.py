@@ -9,7 +9,8 @@ import csv
 import io
 
 from ..catalogue import Catalogue
-from .i18n import enum, fmt_amount, fmt_date, fmt_figure_notes, status_label, t, text
+from ..units import unit_label
+from .i18n import enum, fmt_amount, fmt_date, fmt_figure_notes, source_name, status_label, t, text
 from .links import absolute_url, doc_path
 
 EXPORTS = "exports"
@@ -76,16 +77,18 @@ def download_link(from_doc: str, name: str, lang: str) -> str:
 
 # --- open data: figures with the number and its unit in separate columns -----------------------
 
-FIGURE_HEADER = ["value", "min", "max", "unit", "currency", "tax_included", "as_of", "source", "sample", "note"]
+# `unit` is the unit's symbol as the data writes it (a code, the same in both languages: README,
+# units); `unit_name` is how the page's language reads it, e.g. 元/m²/月 → "CNY/m²/month".
+FIGURE_HEADER = ["value", "min", "max", "unit", "unit_name", "currency", "tax_included", "as_of", "source", "sample", "note"]
 
 
 def _figure_cells(fig: object, lang: str) -> list[object]:
     """A figure as plain cells: numbers stay numbers (no thousands separators, no unit glued on)."""
     def number(value: float | None) -> object:
         return "" if value is None else (int(value) if float(value).is_integer() else value)
-    return [number(fig.value), number(fig.min), number(fig.max), fig.unit, fig.currency or "",
+    return [number(fig.value), number(fig.min), number(fig.max), fig.unit, unit_label(fig.unit, lang), fig.currency or "",
             "" if fig.tax_included is None else str(fig.tax_included).lower(), fmt_date(fig.as_of),
-            fig.source or "", str(fig.sample).lower(), text(fig.note, lang) if fig.note else ""]
+            source_name(fig.source, fig.source_en, lang)[0], str(fig.sample).lower(), text(fig.note, lang) if fig.note else ""]
 
 
 def park_figures(cat: Catalogue) -> list[tuple[str, str, str, object]]:

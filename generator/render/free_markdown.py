@@ -43,7 +43,9 @@ ALLOWED_ATTRIBUTES: Final = {
     **{tag: {"id"} for tag in HEADINGS},
 }
 # Restricted to these values (an alternative to ALLOWED_ATTRIBUTES, as nh3 requires).
-ALLOWED_ATTRIBUTE_VALUES: Final = {cell: {"align": {"left", "center", "right"}} for cell in ("th", "td")}
+# `<span lang="zh-Hans">亩</span>` marks a Chinese word quoted on an English page (screen readers switch voice).
+ALLOWED_ATTRIBUTE_VALUES: Final = {**{cell: {"align": {"left", "center", "right"}} for cell in ("th", "td")},
+                                   "span": {"lang": {"zh", "zh-Hans", "zh-CN", "en"}}}
 # Removed together with their content; every other tag not allowed is dropped, its text kept.
 DROPPED_WITH_CONTENT: Final = frozenset({"script", "style", "template", "noscript", "textarea", "title"})
 URL_SCHEMES: Final = frozenset({"http", "https", "mailto", "tel"})  # and relative URLs

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import re
+
 from ..model import Figure, LocalText
 from ..model.policy import Benefit
-from ..units import unit_label
+from ..units import plain_number, quantity_text
+from .escape import md
 
 UI: dict[str, tuple[str, str]] = {
     # key: (zh, en)
@@ -23,7 +26,6 @@ UI: dict[str, tuple[str, str]] = {
     "compare_title": ("园区与区市对比", "Compare parks and districts"),
     "estimator_title": ("运营成本测算", "Operating cost estimator"),
     "ask": ("咨询", "Ask about this"),
-    "ask_lead": ("就本页内容直接联系负责的招商部门：", "Ask the responsible investment office directly about this page:"),
     "email": ("邮件", "Email"),
     "phone": ("电话", "Phone"),
     "wechat": ("微信", "WeChat"),
@@ -43,6 +45,7 @@ UI: dict[str, tuple[str, str]] = {
     "keywords": ("关键词", "Keywords"),
     "period": ("期间", "period"),
     "source_col": ("来源", "Source"),
+    "in_chinese": ("中文", "in Chinese"),
     "effective_from": ("生效日期", "Effective from"),
     "effective_to": ("失效日期", "Effective to"),
     "download_csv": ("下载表格 (CSV)", "Download as a spreadsheet (CSV)"),
@@ -56,6 +59,7 @@ UI: dict[str, tuple[str, str]] = {
     "operator": ("运营主体", "Operator"),
     "approval": ("批准文件", "Approval"),
     "former_names": ("曾用名", "Former names"),
+    "aliases": ("又称", "Also known as"),
     "location": ("位置", "Location"),
     "land": ("土地", "Land"),
     "land_total": ("规划面积", "Total area"),
@@ -130,6 +134,47 @@ UI: dict[str, tuple[str, str]] = {
     "from": ("最低", "from"),
     "rate": ("比例", "rate"),
     "cap": ("上限", "cap"),
+    # home page, record pages' first screen and enquiry routing (render/home_pages.py, record_top.py, enquiry.py)
+    "search_label": ("搜索园区、政策和产业", "Search parks, policies and industries"),
+    "search_hint": ("例如：虚拟现实、集成电路、租金补贴", "e.g. virtual reality, IC design, rent subsidy"),
+    "search_go": ("搜索", "Search"),
+    "finders": ("投资工具", "Investor tools"),
+    "finder_parks": ("找园区", "Find a park"),
+    "finder_parks_hint": ("按产业、区域和土地筛选", "by industry, place and land"),
+    "finder_policies": ("查政策", "Policy library"),
+    "finder_policies_hint": ("按类别、状态和文号查找", "by category, status and number"),
+    "finder_matcher_hint": ("按企业情况匹配可享政策", "policies matched to your firm"),
+    "finder_compare_hint": ("园区与区市并排对比", "parks and districts side by side"),
+    "finder_estimator_hint": ("电、水、气、租金和工资", "power, water, gas, rent and wages"),
+    "industry_counts": ("{parks} 个园区 · {policies} 项政策", "{parks} parks · {policies} policies"),
+    "map_teaser": ("在产业地图上查看全部 {parks} 个园区", "See all {parks} parks on the industry map"),
+    "map_teaser_hint": ("按产业筛选，地图旁附园区列表", "filter by industry, with a list beside the map"),
+    "latest_policies": ("最新政策", "Latest policies"),
+    "stories": ("案例与指南", "Stories and guides"),
+    "about_site": ("关于本站", "About this site"),
+    "goes_to": ("咨询发送至", "Your enquiry goes to"),
+    "goes_to_short": ("发送至", "To"),
+    "all_contact_details": ("全部联系方式", "All contact details"),
+    "older_policies": ("已失效、已修订或已废止的政策（{n} 项）", "Expired, amended or repealed policies ({n})"),
+    "current_policies_none": ("暂无现行或即将生效的政策。", "No policy in force or about to come into force."),
+    "in_parks": ("适用园区", "applies in"),
+    "zones_here": ("区内功能区及其园区", "Zones within this district and their parks"),
+    "n_parks": ("{n} 个园区", "{n} parks"),
+    "within_it": ("含", "including"),
+    "zone": ("功能区", "Zone"),
+    "within": ("位于", "Within"),
+    "summary": ("概要", "Summary"),
+    "parks_count": ("园区", "Parks"),
+    "districts_count": ("所在区市", "Districts"),
+    "benefit": ("支持力度", "Support"),
+    "industry_desk_note": ("本产业咨询由 {district} 的产业招商团队受理（该地承载本产业园区最多）；各地联系人见下文。",
+                           "Enquiries about this industry go to the industry desk of {district}, which hosts most of its parks; "
+                           "every desk for it is listed below."),
+    # the 404 page (theme/404.html, via config.extra.ui: see theme_strings)
+    "not_found_title": ("页面未找到", "Page not found"),
+    "not_found_lead": ("您要找的页面不存在，可能已移动或删除。可以从以下入口继续：",
+                       "The page you asked for does not exist; it may have moved or been removed. Carry on from here:"),
+    "not_found_search": ("或使用页面顶部的搜索框。", "Or use the search box at the top of the page."),
     # open data page (render/open_data.py)
     "open_data": ("开放数据", "Open data"),
     "lead": ("本门户的全部数据可按下列格式下载，供研究、比较和再利用。",
@@ -155,6 +200,26 @@ UI: dict[str, tuple[str, str]] = {
     "feed": ("政策动态订阅（新发布、修订、即将到期、已失效）", "Policy updates feed (new, amended, expiring, expired)"),
     "feed_how": ("在阅读器（如 Feedly、Thunderbird）中订阅此地址，即可收到政策变化。",
                  "Subscribe to this address in a feed reader (e.g. Feedly, Thunderbird) to follow policy changes."),
+    # maps (page text and the map client's strings; {n}/{x} are filled in by the client)
+    "map_lead": ("点击产业只显示该产业的园区；颜色与图例一致。地图旁的列表列出地图上的全部园区。",
+                 "Choose an industry to show only its parks; colours follow the legend. "
+                 "The list beside the map names every park on it."),
+    "map_on_map": ("地图上的园区", "Parks on the map"),
+    "map_industries": ("产业（图例）", "Industries (legend)"),
+    "map_all": ("全部产业", "All industries"),
+    "map_count": ("{n} 个园区", "{n} parks"),
+    "map_count_one": ("1 个园区", "1 park"),
+    "map_cluster": ("{n} 个园区：{x}", "{n} parks: {x}"),
+    "map_label": ("地图：{x}", "Map: {x}"),
+    "map_location": ("位置", "Location"),
+    "map_larger": ("查看大地图", "Open a larger map"),
+    "map_place_title": ("位置地图", "Location map"),
+    "map_place_none": ("请从园区或区市页面打开此地图。", "Open this map from a park or district page."),
+    "map_place_unknown": ("找不到要显示的地点。", "The place to show was not found."),
+    "map_parks_in": ("区内园区：见下表", "Parks here: see the table below"),
+    "map_industry_parks": ("本产业的园区：见下方列表", "This industry's parks: see the list below"),
+    "map_noscript": ("此地图需要 JavaScript；园区和区市页面以文字列出坐标。",
+                     "This map needs JavaScript; park and district pages give the coordinates as text."),
 }
 
 STATUS = {
@@ -217,6 +282,14 @@ def t(key: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
+# Strings the theme's own templates print (config.extra.ui), already HTML-escaped.
+THEME_KEYS = ("not_found_title", "not_found_lead", "not_found_search", "home", "parks", "policies", "industries", "contacts")
+
+
+def theme_strings(lang: str) -> dict[str, str]:
+    return {key: md(t(key, lang)) for key in THEME_KEYS}
+
+
 def enum(value: str, lang: str) -> str:
     pair = ENUMS.get(value)
     if pair is None:
@@ -238,64 +311,118 @@ def text(value: LocalText | None, lang: str) -> str:
     return value.get(lang)
 
 
+def text_md(value: LocalText | None, lang: str) -> str:
+    """Like text(), as escaped Markdown: an English fallback shows the Chinese marked as Chinese
+    (lang="zh-Hans"), then the visible note. Not for attribute values (the span is markup)."""
+    if value is None:
+        return ""
+    if value.is_fallback(lang):
+        return f'<span lang="zh-Hans">{md(value.zh)}</span> {md(t("fallback_note", lang))}'
+    return md(value.get(lang))
+
+
 def fmt_date(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
 def fmt_number(value: float) -> str:
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return plain_number(value)
+
+
+def _bounded(low: float | None, high: float | None, unit: str, lang: str, currency: str | None) -> str:
+    """A range, or "up to" / "from" one bound, with its unit (units.quantity_text: the English money rule)."""
+    if low is not None and high is not None:
+        return quantity_text(low, high, unit, lang, currency)
+    if high is not None:
+        return f"{t('up_to', lang)} {quantity_text(high, high, unit, lang, currency)}"
+    return f"{t('from', lang)} {quantity_text(low or 0, low or 0, unit, lang, currency)}"
 
 
 def fmt_amount(fig: Figure, lang: str) -> str:
-    unit = unit_label(fig.unit, lang)
     if fig.value is not None:
-        number = fmt_number(fig.value)
-    elif fig.min is not None and fig.max is not None:
-        number = f"{fmt_number(fig.min)}–{fmt_number(fig.max)}"
-    elif fig.max is not None:
-        number = f"{t('up_to', lang)} {fmt_number(fig.max)}"
-    else:
-        number = f"{t('from', lang)} {fmt_number(fig.min or 0)}"
-    return f"{number} {unit}"
+        return quantity_text(fig.value, fig.value, fig.unit, lang, fig.currency)
+    return _bounded(fig.min, fig.max, fig.unit, lang, fig.currency)
+
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def original(value: str) -> str:
+    """Chinese text kept as published on an English page (a cited title, a document number), escaped
+    and marked as Chinese, so screen readers switch voice and readers know it is deliberate."""
+    return f'<span lang="zh-Hans" class="original-title">{md(value)}</span>'
+
+
+def as_published(value: str, lang: str) -> str:
+    """Escaped Markdown for a name that stays as published (a document number): marked as Chinese
+    on an English page when it holds Chinese characters, as nothing can translate it."""
+    return original(value) if lang == "en" and CJK.search(value) else md(value)
+
+
+def source_name(plain: str | None, english: str | None, lang: str) -> tuple[str, bool]:
+    """The name of a source to show, and whether it is a Chinese original on an English page."""
+    if lang == "en" and english:
+        return english, False
+    return plain or "", lang == "en" and bool(plain and CJK.search(plain))
+
+
+Piece = tuple[str, bool]  # text, and whether it is a Chinese original shown on an English page
+
+
+def figure_note_parts(fig: Figure, lang: str) -> list[list[Piece]]:
+    """Date, source and flags for a figure: a list of notes, each made of pieces."""
+    notes: list[list[Piece]] = []
+    if fig.tax_included is not None:
+        notes.append([(t("tax_incl" if fig.tax_included else "tax_excl", lang), False)])
+    if fig.currency and fig.currency != "CNY":
+        notes.append([(fig.currency, False)])
+    if fig.as_of:
+        notes.append([(f"{t('as_of', lang)} {fig.as_of.isoformat()}", False)])
+    if fig.source:
+        name, is_original = source_name(fig.source, fig.source_en, lang)
+        notes.append([(f"{t('source', lang)}: ", False), (name, True), (f" ({t('in_chinese', lang)})", False)]
+                     if is_original else [(f"{t('source', lang)}: {name}", False)])
+    if fig.sample:
+        notes.append([(t("sample", lang), False)])
+    if fig.note:
+        notes.append(_local_pieces("", fig.note, lang))
+    period = getattr(fig, "period", None)  # cost items say which period a figure covers
+    if period:
+        notes.append(_local_pieces(f"{t('period', lang)}: ", period, lang))
+    return notes
+
+
+def _local_pieces(label: str, value: LocalText, lang: str) -> list[Piece]:
+    """A bilingual note; an English fallback as the Chinese (marked) and the visible note."""
+    if value.is_fallback(lang):
+        return [(label, False), (value.zh, True), (f" {t('fallback_note', lang)}", False)]
+    return [(f"{label}{value.get(lang)}", False)]
 
 
 def fmt_figure_notes(fig: Figure, lang: str) -> str:
-    """Date, source and flags for a figure: every figure shows where it comes from."""
-    notes = []
-    if fig.tax_included is not None:
-        notes.append(t("tax_incl" if fig.tax_included else "tax_excl", lang))
-    if fig.currency and fig.currency != "CNY":
-        notes.append(fig.currency)
-    if fig.as_of:
-        notes.append(f"{t('as_of', lang)} {fig.as_of.isoformat()}")
-    if fig.source:
-        notes.append(f"{t('source', lang)}: {fig.source}")
-    if fig.sample:
-        notes.append(t("sample", lang))
-    if fig.note:
-        notes.append(text(fig.note, lang))
-    period = getattr(fig, "period", None)  # cost items say which period a figure covers
-    if period:
-        notes.append(f"{t('period', lang)}: {text(period, lang)}")
-    return "; ".join(notes)
+    """Date, source and flags for a figure as plain text (CSV): every figure shows where it comes from."""
+    return "; ".join("".join(value for value, _ in note) for note in figure_note_parts(fig, lang))
+
+
+def figure_notes_md(fig: Figure, lang: str) -> str:
+    """The same notes as escaped Markdown, a Chinese source marked as the original (tables)."""
+    def piece(value: str, is_original: bool) -> str:
+        if is_original:
+            return original(value)
+        # md() trims; the spaces around a marked original are kept
+        return (" " if value[:1].isspace() else "") + md(value) + (" " if value[-1:].isspace() else "")
+    return "; ".join("".join(piece(*p) for p in note) for note in figure_note_parts(fig, lang))
 
 
 def benefit_amounts(benefit: Benefit, lang: str) -> str:
     """A benefit's amounts (range, rate, cap, unit) in one short phrase: policy pages and the matcher."""
-    unit = unit_label(benefit.unit, lang) if benefit.unit else ""
     parts = []
-    if benefit.min is not None and benefit.max is not None:
-        parts.append(f"{fmt_number(benefit.min)}–{fmt_number(benefit.max)} {unit}")
-    elif benefit.max is not None:
-        parts.append(f"{t('up_to', lang)} {fmt_number(benefit.max)} {unit}")
-    elif benefit.min is not None:
-        parts.append(f"{t('from', lang)} {fmt_number(benefit.min)} {unit}")
+    if benefit.unit and (benefit.min is not None or benefit.max is not None):
+        parts.append(_bounded(benefit.min, benefit.max, benefit.unit, lang, benefit.currency))
     if benefit.rate is not None:
         parts.append(f"{t('rate', lang)} {fmt_number(benefit.rate)}%")
     if benefit.cap is not None:
-        parts.append(f"{t('cap', lang)} {fmt_number(benefit.cap)} {unit}")
-    if benefit.currency and benefit.currency != "CNY":
+        parts.append(f"{t('cap', lang)} {quantity_text(benefit.cap, benefit.cap, benefit.unit, lang, benefit.currency) if benefit.unit else fmt_number(benefit.cap)}")
+    if benefit.currency and benefit.currency != "CNY" and lang == "zh":
         parts.append(benefit.currency)
     return "; ".join(p.strip() for p in parts)

@@ -1,24 +1,103 @@
-"""The industry map page: the map, and the same places as a plain list for readers without JavaScript."""
+"""Map pages and map embeds: mount points for the map client, with text that works without it.
+
+There are no map documents: every map is drawn in the browser by generator/client/industry-map.js
+or place-map.js from the JSON of generator/maps/data.py. Python writes what a reader without
+JavaScript (or who cannot use a map) gets instead: the industry map's list of every park on it,
+a place's coordinates, and the attribution with the map approval number.
+"""
 from __future__ import annotations
 
 from ..catalogue import Catalogue
-from .blocks import map_frame, record_link
-from .escape import md, page_head
+from ..maps.data import industry_colours, memberships
+from ..maps.tiles import attribution, tiles_for
+from .escape import h, md, page_head
 from .i18n import t, text
-from .links import doc_path
+from .links import doc_path, html_link, url_path
+
+PLACE_PAGE = doc_path("map", "place")  # the shared map page: map/place/?park=<id>
+
+
+def wide_head(title: str) -> str:
+    """A page head without Material's navigation and contents sidebars: a map needs the width."""
+    return "---\nhide:\n  - navigation\n  - toc\n" + page_head(title)[len("---\n"):]
+
+
+def caption(cat: Catalogue, lang: str) -> str:
+    """The attribution (with the approval number) as text under a map."""
+    return h(attribution(tiles_for(cat.settings.map, lang), cat.settings.map, lang))
+
+
+def map_embed(cat: Catalogue, doc: str, lang: str, kind: str, record_id: str, title: str, fallback: str) -> str:
+    """A place's map on its page: a mount the client draws into once it scrolls into view, and a
+    caption that says where the place is (`fallback`, plain text) for readers without the map."""
+    larger = f"{html_link(doc, url_path(PLACE_PAGE))}?{kind}={record_id}"
+    return (f'<figure class="map-figure">\n'
+            f'<div class="portal-tool map-place" data-tool="place-map" data-place="{h(kind)}:{h(record_id)}" role="region" '
+            f'aria-label="{h(title)}" hidden></div>\n'
+            f'<figcaption class="map-caption"><span class="map-fallback">{h(fallback)}</span> · '
+            f'<a href="{h(larger)}">{h(t("map_larger", lang))}</a><br>{caption(cat, lang)}</figcaption>\n'
+            f'</figure>\n')
+
+
+def park_map(cat: Catalogue, doc: str, park_id: str, lang: str) -> str:
+    park = cat.parks[park_id]
+    loc = park.location
+    where = f"{t('map_location', lang)}: {loc.lat:.5f}, {loc.lon:.5f} (WGS-84) · {text(cat.districts[park.district].name, lang)}"
+    return map_embed(cat, doc, lang, "park", park_id, f"{t('map_location', lang)}: {text(park.name, lang)}", where)
+
+
+def district_map(cat: Catalogue, doc: str, district_id: str, lang: str) -> str:
+    d = cat.districts[district_id]
+    where = f"{t('map_location', lang)}: {d.center.lat:.5f}, {d.center.lon:.5f} (WGS-84) · {t('map_parks_in', lang)}"
+    return map_embed(cat, doc, lang, "district", district_id, f"{t('map', lang)}: {text(d.name, lang)}", where)
+
+
+def industry_parks_map(cat: Catalogue, doc: str, industry_id: str, lang: str) -> str:
+    name = text(cat.industries[industry_id].name, lang)
+    return map_embed(cat, doc, lang, "industry", industry_id, f"{t('map', lang)}: {name}", t("map_industry_parks", lang))
 
 
 def industry_map_page(cat: Catalogue, lang: str) -> str:
+    """The industry map beside the list of every park on it (the list is the page without JavaScript;
+    with it, the list follows the industry chosen on the map)."""
     doc = doc_path("map")
-    out = [page_head(t("map", lang)), "", map_frame(cat, doc, "industry-map", t("map", lang), lang), ""]
-    for iid in sorted(cat.industries):
-        parks = cat.parks_by_industry[iid]
-        if not parks:
-            continue
-        out += [f"## {md(text(cat.industries[iid].name, lang))}", ""]
-        for pid in parks:
-            park = cat.parks[pid]
-            out.append(f"- {record_link(cat, doc, 'parks', pid, lang)} · "
-                       f"{record_link(cat, doc, 'districts', park.district, lang)}")
-        out.append("")
-    return "\n".join(out)
+    colours = industry_colours(cat)
+    ids = sorted(cat.industries)
+    member = memberships(cat)  # the industries the map and the industry pages place each park in
+    items = []
+    for pid in sorted(cat.parks, key=lambda p: (text(cat.parks[p].name, lang), p)):
+        park = cat.parks[pid]
+        industries = ", ".join(text(cat.industries[ids[i]].name, lang) for i in member[pid])
+        swatches = "".join(f'<span class="map-swatch" style="background:{colours[ids[i]]}" aria-hidden="true"></span>'
+                           for i in member[pid])
+        items.append(f'<li data-park="{h(pid)}">{swatches}<a href="{h(html_link(doc, url_path(doc_path("parks", pid))))}">'
+                     f'{h(text(park.name, lang))}</a> · {h(text(cat.districts[park.district].name, lang))} · '
+                     f'<span class="map-list-industries">{h(industries)}</span></li>')
+    n = len(cat.parks)
+    count = t("map_count_one", lang) if n == 1 else t("map_count", lang).replace("{n}", str(n))
+    return "\n".join([
+        wide_head(t("map", lang)), "", md(t("map_lead", lang)), "",
+        '<div class="map-layout">',
+        '<div class="portal-tool map-industry" data-tool="industry-map" hidden></div>',
+        '<section class="map-list" aria-labelledby="map-list-title">',
+        f'<h2 id="map-list-title">{h(t("map_on_map", lang))}</h2>',
+        f'<p class="map-list-count" data-map-list-count data-result-count>{h(count)}</p>',
+        '<ul data-map-list>', *items, '</ul>',
+        '</section>',
+        '</div>',
+        f'<p class="map-caption">{caption(cat, lang)}</p>', ""])
+
+
+def place_map_page(cat: Catalogue, lang: str) -> str:
+    """The shared map page: which place it shows comes from its URL (?park=<id>, ?district=<id>)."""
+    return "\n".join([
+        # Not a search result: without a place in its URL the page shows nothing of its own.
+        wide_head(t("map_place_title", lang)).replace("---\n", "---\nsearch:\n  exclude: true\n", 1), "",
+        '<div class="portal-tool map-place map-place-large" data-tool="place-map" hidden></div>',
+        f'<noscript><p>{h(t("map_noscript", lang))}</p></noscript>',
+        f'<p class="map-caption">{caption(cat, lang)}</p>',
+        f'<p><a href="{h(html_link(PLACE_PAGE, url_path(doc_path("map"))))}">{h(t("map", lang))}</a></p>', ""])
+
+
+def map_pages(cat: Catalogue, lang: str) -> dict[str, str]:
+    return {doc_path("map"): industry_map_page(cat, lang), PLACE_PAGE: place_map_page(cat, lang)}

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
+from ..model import Figure, Park
 from ..model.common import Image
 from ..units import convert
-from .blocks import enquiry, figure_section, key_value_table, map_frame, policy_list, record_link, source_line
+from .blocks import figure_section, key_value_table, record_link, source_line
+from .map_pages import park_map
 from .escape import h, md, md_block, page_head
 from .exports import download_link
-from .i18n import enum, fmt_amount, fmt_date, t, text
+from .i18n import as_published, enum, fmt_amount, fmt_date, t, text
 from .links import doc_path, image_src
+from .policy_lists import policy_sections
+from .record_top import anchor, closing_contact, summary_card, wide
 from .tool_pages import STATIC_END, mount
 
 
@@ -42,15 +46,31 @@ def image_figure(doc: str, image: Image, lang: str) -> str:
             f"<figcaption>{caption}</figcaption>\n</figure>\n")
 
 
+def park_card_figures(park: Park, lang: str) -> list[tuple[str, str]]:
+    """The few figures an investor weighs first: land free, its price or a rent, the entry threshold."""
+    picked: list[tuple[str, Figure | None]] = [(t("land_available", lang), park.land.available if park.land else None)]
+    for metrics in (("land_price",), ("factory_rent", "office_rent", "warehouse_rent", "shop_rent")):
+        price = next((p for p in park.prices if p.metric in metrics), None)
+        if price is not None:
+            picked.append((enum(price.metric, lang), price))
+    if park.thresholds:
+        picked.append((t("investment_intensity", lang), park.thresholds.investment_intensity))
+    return [(label, h(fmt_amount(fig, lang)) + (f' <span class="pt-sample">{h(t("sample", lang))}</span>' if fig.sample else ""))
+            for label, fig in picked if fig is not None]
+
+
 def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
     park = cat.parks[park_id]
     doc = doc_path("parks", park_id)
     name = text(park.name, lang)
-    out = [page_head(name), "", f'<p class="sheet-meta">{h(text(cat.districts[park.district].name, lang))} · '
-           f'{h(enum(park.kind, lang))}{" · " + h(enum(park.level, lang)) if park.level else ""}</p>', "",
-           md_block(text(park.summary, lang)), ""]
+    contact = cat.contact_for_park(park)
+    out = [page_head(name), ""]
     if park.sample:  # a wholly invented park, marked once in its file (`sample: true`)
-        out[2:2] = [f'<p class="sample-note"><strong>{t("sample_park", lang)}</strong></p>', ""]
+        out += [f'<p class="sample-note"><strong>{t("sample_park", lang)}</strong></p>', ""]
+    what = [anchor(cat, doc, "districts", park.district, lang), h(enum(park.kind, lang)),
+            h(enum(park.level, lang)) if park.level else ""]
+    out += [summary_card(cat, doc, lang, what=what, lead=text(park.summary, lang), figures=park_card_figures(park, lang),
+                         contact=contact, reference=f"park/{park_id}", title=name)]
     facts = [(t("district", lang), record_link(cat, doc, "districts", park.district, lang)),
              (t("kind", lang), md(enum(park.kind, lang)))]
     if park.level:
@@ -61,16 +81,19 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
             op += f' (<a href="{h(park.operator.url)}" rel="noopener">{t("operator_site", lang)}</a>)'
         facts.append((t("operator", lang), op))
     if park.approval:
-        parts = [p for p in (park.approval.document, fmt_date(park.approval.approved_on),
-                             text(park.approval.by, lang) if park.approval.by else None) if p]
-        facts.append((t("approval", lang), md(" · ".join(parts))))
+        document = [as_published(park.approval.document, lang)] if park.approval.document else []
+        parts = document + [md(p) for p in (fmt_date(park.approval.approved_on),
+                                             text(park.approval.by, lang) if park.approval.by else None) if p]
+        facts.append((t("approval", lang), " · ".join(parts)))
     if park.former_names:
         facts.append((t("former_names", lang), md("; ".join(text(n, lang) for n in park.former_names))))
+    if park.aliases:
+        facts.append((t("aliases", lang), md("; ".join(text(n, lang) for n in park.aliases))))
     loc = park.location
     facts.append((t("location", lang), md(f"{loc.lat:.5f}, {loc.lon:.5f} (WGS-84)" + (f" · {t('sample', lang)}" if loc.sample else ""))))
     facts.append((t("leading_industries", lang), ", ".join(record_link(cat, doc, "industries", i, lang) for i in park.industries)))
     out += key_value_table(facts, lang)
-    out += [map_frame(cat, doc, f"park-{park_id}", f"{t('location', lang)}: {name}", lang)]
+    out += [park_map(cat, doc, park_id, lang)]
     out += [image_figure(doc, image, lang) for image in park.images]
     land, thresholds = park.land, park.thresholds
     if land:
@@ -85,10 +108,10 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
     for key, items in (("anchor_tenants", park.anchor_tenants), ("facilities", park.facilities)):
         if items:
             out += [f"## {t(key, lang)}", ""] + [f"- {md(text(i, lang))}" for i in items] + [""]
-    out += [f"## {t('applicable_policies', lang)}", "", policy_list(cat, doc, cat.policies_by_park[park_id], lang)]
+    out += [f"## {t('applicable_policies', lang)}", ""] + policy_sections(cat, doc, cat.policies_by_park[park_id], lang)
     sheet = cat.costs.get(park_id) or cat.costs.get(park.district)
     if sheet:
         out += figure_section(t("local_costs", lang), [(enum(i.metric, lang), i) for i in sheet.items], lang)
     out += source_line(park.source, park.as_of, lang)
-    out.append(enquiry(cat, doc, lang, cat.contact_for_park(park), f"park/{park_id}", name))
-    return "\n".join(out)
+    out += closing_contact(doc, contact, lang)
+    return wide("\n".join(out))

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
+from ..model import Contact
 from ..model.policy import Benefit
 from ..policy_status import days_left
-from .blocks import enquiry, key_value_table, record_link, status_badge
+from .blocks import key_value_table, record_link, status_badge
 from .escape import h, md, md_block, page_head
 from .exports import download_link
-from .i18n import benefit_amounts, enum, fmt_date, t, text
+from .i18n import as_published, benefit_amounts, enum, fmt_date, t, text
 from .links import doc_path
+from .record_top import anchor, closing_contact, summary_card, wide
 from .tool_pages import STATIC_END, mount
 
 CATEGORY_ORDER = ("incentive", "cost", "talent", "land", "finance", "innovation", "trade")
@@ -30,7 +32,7 @@ def policy_index(cat: Catalogue, lang: str) -> str:
         for pid in ids:
             p = cat.policies[pid]
             until = fmt_date(p.effective_to) if p.effective_to else t("open_ended", lang)
-            out.append(f"| {record_link(cat, doc, 'policies', pid, lang)} | {md(p.doc_number or '')} | {md(text(p.issuer, lang))} "
+            out.append(f"| {record_link(cat, doc, 'policies', pid, lang)} | {as_published(p.doc_number, lang) if p.doc_number else ''} | {md(text(p.issuer, lang))} "
                        f"| {fmt_date(p.effective_from)} {t('until', lang)} {until} | {status_badge(cat.policy_status[pid], lang)} |")
         out.append("")
     out += [STATIC_END]
@@ -40,6 +42,24 @@ def policy_index(cat: Catalogue, lang: str) -> str:
 def benefit_line(benefit: Benefit, lang: str) -> str:
     amounts = benefit_amounts(benefit, lang)
     return f"- {md(text(benefit.description, lang) + (f' ({amounts})' if amounts else ''))}"
+
+
+def policy_card(cat: Catalogue, doc: str, policy_id: str, badge: str, until: str, lang: str, contact: Contact) -> str:
+    """Status, what the policy gives, when and where it applies, and the desk that administers it."""
+    from ..client_data.policies import headline
+
+    p = cat.policies[policy_id]
+    scope = p.jurisdiction
+    places = [anchor(cat, doc, "districts", d, lang) for d in scope.districts] + \
+             [anchor(cat, doc, "parks", x, lang) for x in scope.parks]
+    figures = [(t("benefit", lang), h(headline(p, lang))),
+               (t("effective", lang), h(f"{fmt_date(p.effective_from)} {t('until', lang)} {until}")),
+               (t("jurisdiction", lang), ", ".join(places) or h(t("city_wide", lang)))]
+    if p.doc_number:
+        figures.append((t("doc_number", lang), f'<span class="doc-number">{as_published(p.doc_number, lang)}</span>'))
+    what = [badge, h(enum(p.category, lang)), h(text(p.issuer, lang))]
+    return summary_card(cat, doc, lang, what=what, lead=text(p.summary, lang), figures=figures, contact=contact,
+                        reference=f"policy/{policy_id}", title=text(p.title, lang))
 
 
 def policy_page(cat: Catalogue, policy_id: str, lang: str) -> str:
@@ -58,7 +78,7 @@ def policy_page(cat: Catalogue, policy_id: str, lang: str) -> str:
     industries = [record_link(cat, doc, "industries", i, lang) for i in p.industries]
     rows = [(t("status", lang), badge)]
     if p.doc_number:
-        rows.append((t("doc_number", lang), f'<span class="doc-number">{h(p.doc_number)}</span>'))
+        rows.append((t("doc_number", lang), f'<span class="doc-number">{as_published(p.doc_number, lang)}</span>'))
     rows += [(t("issuer", lang), md(text(p.issuer, lang))), (t("level", lang), md(enum(p.level, lang))),
              (t("issued", lang), fmt_date(p.issued)),
              (t("effective", lang), f"{fmt_date(p.effective_from)} {t('until', lang)} {until}"),
@@ -71,7 +91,8 @@ def policy_page(cat: Catalogue, policy_id: str, lang: str) -> str:
         rows.append((t("last_verified", lang), fmt_date(p.last_verified)))
     if p.sample:
         rows.append((t("source", lang), t("sample", lang)))
-    out = [page_head(title), ""] + key_value_table(rows, lang) + [md_block(text(p.summary, lang)), ""]
+    contact = cat.contact_for_policy(p)
+    out = [page_head(title), "", policy_card(cat, doc, policy_id, badge, until, lang, contact)] + key_value_table(rows, lang)
     if p.benefits:
         out += [f"## {t('benefits', lang)}", ""] + [benefit_line(b, lang) for b in p.benefits] + [""]
     e = p.eligibility
@@ -100,6 +121,6 @@ def policy_page(cat: Catalogue, policy_id: str, lang: str) -> str:
     for key, ids in relations:
         if ids:
             out += [f"- {t(key, lang)}: " + ", ".join(record_link(cat, doc, "policies", i, lang) for i in ids)]
-    out += ["", enquiry(cat, doc, lang, cat.contact_for_policy(p), f"policy/{policy_id}", title)]
-    return "\n".join(out)
+    out += [""] + closing_contact(doc, contact, lang)
+    return wide("\n".join(out))
 

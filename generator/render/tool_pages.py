@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from .escape import h, md, page_head
-from .i18n import t, text
+from .i18n import as_published, t, text
 from .links import doc_path, md_link
 
 TOOL_PAGES = ("matcher", "compare", "estimator")
@@ -45,7 +45,8 @@ def matcher_page(cat: Catalogue, lang: str) -> str:
         out += [f"## {md(enum(key, lang) if key else ui('polm_other'))}", ""]
         for pid in groups[key]:
             p = cat.policies[pid]
-            extra = " · ".join(md(x) for x in (p.doc_number or "", headline(p, lang)) if x)
+            extra = " · ".join(x for x in (as_published(p.doc_number, lang) if p.doc_number else "",
+                                           md(headline(p, lang))) if x)
             out.append(f"- {record_link(cat, doc, 'policies', pid, lang)} {status_badge(cat.policy_status[pid], lang)}"
                        + (f" · {extra}" if extra else ""))
         out.append("")

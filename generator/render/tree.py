@@ -7,7 +7,7 @@ from importlib import resources
 from ..catalogue import Catalogue
 from ..client_data import client_files
 from ..maps.assets import vendored_files
-from ..maps.render import map_files
+from ..search.files import search_files
 from .contact_pages import contact_page, vcard_files
 from .cost_pages import cost_page
 from .district_pages import district_index, district_page
@@ -17,7 +17,7 @@ from .feed import FEED, atom_feed
 from .home_pages import HOME_SLUG, free_page, home_page
 from .industry_pages import industry_index, industry_page
 from .links import doc_path, image_doc_path
-from .map_pages import industry_map_page
+from .map_pages import map_pages
 from .open_data import DATA, data_files
 from .park_pages import park_index, park_page
 from .policy_pages import policy_index, policy_page
@@ -34,10 +34,10 @@ def render_language(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
     files.update({doc_path("districts", d): district_page(cat, d, lang) for d in cat.districts})
     files[doc_path("policies")] = policy_index(cat, lang)
     files.update({doc_path("policies", p): policy_page(cat, p, lang) for p in cat.policies})
-    files[doc_path("map")] = industry_map_page(cat, lang)
-    files.update(map_files(cat, lang))
+    files.update(map_pages(cat, lang))  # maps are drawn by the client from assets/data/map-*.json
     files.update(vendored_files())
     files.update(client_files(cat, lang))
+    files.update(search_files(cat, lang))  # the header search's sharded index (generator/search/)
     files.update(export_files(cat, lang))
     files.update(data_files(cat, lang))  # open data: JSON, GeoJSON, figure CSVs and their page
     files[FEED] = atom_feed(cat, lang)

@@ -1,7 +1,7 @@
 // Cost logic: yearly estimates, "not stated" never counted as 0, sorting (generator/client/cost-logic.js).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { estimate, fmtValue, sortPlaces } from "../../generator/client/cost-logic.js";
+import { estimate, fmtValue, sortPlaces, yuanEn } from "../../generator/client/cost-logic.js";
 
 const est = { factory: { power: "power_industrial_1_10kv", water: "water_industrial", gas: "gas_industrial", rent: "factory_rent" },
   office: { power: "power_commercial", water: "water_commercial", gas: "gas_industrial", rent: "office_rent" } };
@@ -40,4 +40,19 @@ test("figures show ranges and open ends with their unit", () => {
   const units = { "元/m²/月": "CNY/m²/month" };
   assert.equal(fmtValue([32, 45, "元/m²/月"], units), "32–45 CNY/m²/month");
   assert.equal(fmtValue([500, null, "元/m²/月"], units), "≥ 500 CNY/m²/month");
+});
+
+test("English money follows the static pages' rule: scaled yuan after the currency code", () => {
+  // money table as generator/units.py money_table("en") writes it
+  const money = { "万元/亩": [10000, "/mu"], "元/m²/月": [1, "/m²/month"], "万元": [10000, ""], "亿元": [1e8, ""] };
+  assert.equal(yuanEn(5000), "5,000");
+  assert.equal(yuanEn(12500), "12.5k");
+  assert.equal(yuanEn(1200000), "1.2 million");
+  assert.equal(yuanEn(3.85e9), "3.85 billion");
+  assert.equal(fmtValue([85, 120, "万元/亩"], {}, money), "CNY 850k–1.2 million/mu (CNY 1,275–1,800/m²)");
+  assert.equal(fmtValue([32, 45, "元/m²/月"], {}, money), "CNY 32–45/m²/month");
+  assert.equal(fmtValue([null, 100, "万元"], {}, money), "≤ CNY 1 million");
+  assert.equal(fmtValue([5, 5, "亿元", "", 0, 0, -1, "", "USD"], {}, money), "USD 500 million");
+  // Chinese pages get no money table and keep the units as given
+  assert.equal(fmtValue([85, 120, "万元/亩"], { "万元/亩": "万元/亩" }), "85–120 万元/亩");
 });

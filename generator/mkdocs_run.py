@@ -1,0 +1,92 @@
+"""One MkDocs build of one language, run as `python -m generator.mkdocs_run CONFIG [--dirty]`.
+
+A subprocess per language (as `mkdocs build` was before) so both languages build on both cores.
+What this adds to `mkdocs build --strict --quiet`:
+
+- `--dirty` (incremental builds, generator/incremental.py): MkDocs renders only the pages whose
+  Markdown is newer than their HTML. MkDocs warns about every dirty build, which `--strict` would
+  count as a failure; that one warning is dropped. A plugin (e.g. a search index over all pages)
+  would see only the rebuilt pages, so with any plugin configured the build is a clean one.
+- Every file MkDocs writes is written to a new inode (unlink, then write): the published site is
+  hard-linked to the previous build's output, and must not change while a build runs.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def _unlink(path: str | os.PathLike[str]) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except IsADirectoryError:
+        pass
+
+
+def _write_to_new_inodes() -> None:
+    """Route MkDocs' writes through unlink-then-write (the only writers in a build without plugins)."""
+    from mkdocs import utils
+    from mkdocs.structure.files import File
+
+    write_file, copy_file, file_copy = utils.write_file, utils.copy_file, File.copy_file
+
+    def new_write_file(content: bytes, output_path: str) -> None:
+        _unlink(output_path)
+        write_file(content, output_path)
+
+    def new_copy_file(source_path: str, output_path: str) -> None:
+        target = output_path
+        if os.path.isdir(target):
+            target = os.path.join(target, os.path.basename(source_path))
+        _unlink(target)
+        copy_file(source_path, output_path)
+
+    def new_file_copy(self: File, dirty: bool = False) -> None:
+        if not (dirty and not self.is_modified()):
+            _unlink(self.abs_dest_path)
+        file_copy(self, dirty)
+
+    utils.write_file, utils.copy_file, File.copy_file = new_write_file, new_copy_file, new_file_copy  # type: ignore[method-assign]
+
+
+def run(config_file: Path, dirty: bool) -> int:
+    from mkdocs import config as mkdocs_config
+    from mkdocs import utils
+    from mkdocs.commands import build
+    from mkdocs.exceptions import MkDocsException
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)  # like --quiet, but warnings are shown: --strict fails on them
+    build.log.addFilter(utils.DuplicateFilter())  # as `mkdocs build` does
+    build.log.addFilter(lambda record: DIRTY_WARNING not in record.getMessage())
+    try:
+        cfg = mkdocs_config.load_config(config_file=str(config_file), strict=True)
+        dirty = dirty and not cfg.plugins  # plugins see every page only in a clean build
+        if dirty:
+            _write_to_new_inodes()
+            for template in cfg.theme.static_templates:  # always rewritten; sitemap.xml.gz by a direct open()
+                _unlink(os.path.join(cfg.site_dir, template))
+                _unlink(os.path.join(cfg.site_dir, template + ".gz"))
+        cfg.plugins.on_startup(command="build", dirty=dirty)
+        try:
+            build.build(cfg, dirty=dirty)
+        finally:
+            cfg.plugins.on_shutdown()
+    except MkDocsException as exc:
+        print(f"ERROR    -  {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    sys.exit(run(Path(args[0]), "--dirty" in args[1:]))

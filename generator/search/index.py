@@ -1,0 +1,170 @@
+"""The sharded search index of one language, written into its tree under search/.
+
+    search/manifest.json        shard counts and sizes (the first and only fixed download)
+    search/terms/<k>.json       token -> postings, for the tokens whose hash falls in shard k
+    search/docs/<k>.json        what a result shows (url, kind, title, status, meta, snippet), DOC_SHARD docs each
+    search/vocab.json           Latin words of the index, for typo tolerance (fetched only after a miss)
+    search/pinyin.json          syllable -> characters, for homophone typos (fetched only after a poor Chinese match)
+
+Scoring is BM25 per field, summed with field weights (names far above summaries, summaries above
+body text), times the page's prior, computed here once: a posting holds the token's finished
+score for that page ("impact"), so the browser only adds numbers. A posting is
+[doc (delta-coded), impact, name size]: name size > 0 when the token is in one of the page's
+names, the token count of the smallest such name, so the browser can tell a query that is a
+whole name (the page about it) from one that only mentions it.
+
+Synonym groups (synonyms.py) are expanded here: a page with one term of a group in a field also
+gets the other terms' tokens in that field, at SYNONYM_WEIGHT.
+
+Linear in the data: every document is tokenized once, postings are appended, and the shards
+are cut by token hash (the same FNV-1a hash as search-logic.js).
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from typing import Any, Iterable
+
+from .documents import SearchDoc
+from .pinyin import char_table, name_pinyin
+from .tokenize import tokenize
+
+FIELDS: dict[str, float] = {"names": 10.0, "other": 5.0, "pinyin": 3.0, "summary": 2.0, "body": 1.0}
+# Names are not normalised by length: the browser's name bonus already prefers the page whose name the
+# query covers most (search-logic.js, score).
+B = {"names": 0.0, "other": 0.0, "pinyin": 0.0, "summary": 0.75, "body": 0.75}
+K1 = 1.2
+SYNONYM_WEIGHT = 0.6
+MAX_POSTINGS = 2_000  # a token on more pages than this keeps its best-scoring pages (a near stop word)
+DOC_SHARD = 50
+TERM_SHARD_ENTRIES = 6_000  # postings per term shard, on average
+SNIPPET = 220
+VERSION = 1
+
+
+def fnv1a(token: str) -> int:
+    """32-bit FNV-1a over UTF-16 code units (search-logic.js hashes JavaScript strings the same way)."""
+    h = 0x811C9DC5
+    data = token.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+class Synonyms:
+    """Groups of interchangeable terms, as token tuples, looked up by their first token."""
+
+    def __init__(self, groups: Iterable[Iterable[str]]) -> None:
+        self.groups: list[list[tuple[str, ...]]] = []
+        self.by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+        for terms in groups:
+            tokenized = [tuple(tokenize(term)) for term in terms]
+            tokenized = [t for t in tokenized if t]
+            gid = len(self.groups)
+            self.groups.append(tokenized)
+            for term in tokenized:
+                self.by_first[term[0]].append((gid, term))
+
+    def expand(self, counts: Counter[str]) -> Counter[str]:
+        """The other terms' tokens for every group a term of which is in `counts`."""
+        extra: Counter[str] = Counter()
+        present = counts.keys()
+        for token in list(present):
+            for gid, term in self.by_first.get(token, ()):
+                if all(t in present for t in term):
+                    for other in self.groups[gid]:
+                        for t in other:
+                            if t not in present:
+                                extra[t] = 1
+        return extra
+
+
+def _fields(doc: SearchDoc) -> dict[str, list[str]]:
+    return {
+        "names": tokenize(" ".join([doc.title, *doc.names]), unigrams=True),
+        "other": tokenize(" ".join(doc.other), unigrams=True),
+        "pinyin": [p for name in doc.pinyin_of for p in name_pinyin(name)],
+        "summary": tokenize(doc.summary),
+        "body": tokenize(doc.body),
+    }
+
+
+def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None) -> dict[str, str]:
+    """Files (path under the language root -> JSON text) of the index of `docs`, in this order."""
+    synonyms = synonyms or Synonyms([])
+    n = len(docs)
+    per_doc: list[dict[str, tuple[Counter[str], Counter[str], int]]] = []
+    lengths: dict[str, float] = defaultdict(float)
+    df: Counter[str] = Counter()
+    name_sizes: list[dict[str, int]] = []
+    for doc in docs:
+        fields = {}
+        seen: set[str] = set()
+        for name, tokens in _fields(doc).items():
+            counts = Counter(tokens)
+            fields[name] = (counts, synonyms.expand(counts), len(tokens))
+            lengths[name] += len(tokens)
+            seen |= counts.keys() | fields[name][1].keys()
+        df.update(seen)
+        per_doc.append(fields)
+        sizes: dict[str, int] = {}
+        for variant in (doc.title, *doc.names, *doc.other):
+            vt = set(tokenize(variant))
+            for t in vt:
+                sizes[t] = min(sizes.get(t, len(vt)), len(vt))
+        name_sizes.append(sizes)
+    average = {name: max(lengths[name] / max(n, 1), 1.0) for name in FIELDS}
+
+    idf = {token: math.log(1 + (n - count + 0.5) / (count + 0.5)) for token, count in df.items()}
+    postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for d, (doc, fields) in enumerate(zip(docs, per_doc)):
+        scores: dict[str, float] = defaultdict(float)
+        for name, (counts, extra, length) in fields.items():
+            k = K1 * (1 - B[name] + B[name] * length / average[name])
+            weight = FIELDS[name] * (K1 + 1)
+            for token, tf in counts.items():
+                scores[token] += weight * tf / (tf + k)
+            for token, tf in extra.items():
+                scores[token] += SYNONYM_WEIGHT * weight * tf / (tf + k)
+        prior = 100 * doc.prior
+        sizes = name_sizes[d]
+        for token, raw in scores.items():
+            postings[token].append((d, max(1, round(idf[token] * raw * prior)), sizes.get(token, 0)))
+
+    total = sum(min(len(p), MAX_POSTINGS) for p in postings.values())
+    term_shards = max(1, math.ceil(total / TERM_SHARD_ENTRIES))
+    shards: list[dict[str, list[int]]] = [{} for _ in range(term_shards)]
+    for token in sorted(postings):
+        entries = postings[token]
+        if len(entries) > MAX_POSTINGS:
+            entries = sorted(sorted(entries, key=lambda e: -e[1])[:MAX_POSTINGS])
+        flat: list[int] = []
+        previous = 0
+        for d, impact, size in entries:
+            flat += (d - previous, impact, size)
+            previous = d
+        shards[fnv1a(token) % term_shards][token] = flat
+
+    files: dict[str, str] = {}
+    for k, shard in enumerate(shards):
+        files[f"search/terms/{k}.json"] = _compact(shard)
+    doc_shards = math.ceil(n / DOC_SHARD)
+    for k in range(doc_shards):
+        files[f"search/docs/{k}.json"] = _compact([_display(doc) for doc in docs[k * DOC_SHARD:(k + 1) * DOC_SHARD]])
+    vocab = sorted(t for t in postings if t.isascii() and any(c.isalpha() for c in t))
+    files["search/vocab.json"] = _compact(vocab)
+    files["search/pinyin.json"] = _compact(char_table())
+    files["search/manifest.json"] = _compact({"version": VERSION, "docs": n, "docShard": DOC_SHARD,
+                                              "termShards": term_shards})
+    return files
+
+
+def _display(doc: SearchDoc) -> list[str]:
+    snippet = doc.summary if len(doc.summary) <= SNIPPET else doc.summary[:SNIPPET].rstrip() + "…"
+    return [doc.url, doc.kind, doc.title, doc.status, doc.status_label, doc.meta, snippet]

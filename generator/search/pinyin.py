@@ -1,0 +1,63 @@
+"""Pinyin for homophone and romanised queries: a name's pinyin field and the browser's char -> pinyin table.
+
+`劳山区` (a homophone typo) and `Laoshan` / `Loashan` both find 崂山区 through pinyin. The index
+holds, for each Chinese name, the toneless pinyin of each character bigram and of the whole
+run (a Latin word, so edit-distance typos reach it too). The browser maps a Chinese query's
+characters with `char_table()` (GB2312 levels 1 and 2 and Big5 levels 1 and 2: the common simplified
+and traditional characters, grouped by syllable), fetched only when a Chinese query matched poorly.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+from .tokenize import han_runs, stem
+
+
+@lru_cache(maxsize=None)
+def char_pinyin(char: str) -> str:
+    """The first (most common) toneless reading of one character; ü is written v, as typed."""
+    found = lazy_pinyin(char, style=Style.NORMAL, errors="ignore")
+    return found[0] if found else ""
+
+
+def name_pinyin(text: str) -> list[str]:
+    """Pinyin tokens of a name's Han runs: every stretch of two to four characters (Chinese words are
+    mostly that long: 西海岸 -> xihaian), the whole run, and the run read as a phrase (heteronyms)."""
+    out: set[str] = set()
+    for run in han_runs(text):
+        chars = [char_pinyin(c) for c in run]
+        if not all(chars):
+            continue
+        for size in (2, 3, 4):
+            out.update(stem("".join(chars[i:i + size])) for i in range(len(chars) - size + 1))
+        out.add(stem("".join(chars)))
+        out.add(stem("".join(lazy_pinyin(run, style=Style.NORMAL))))
+    return sorted(out)
+
+
+def table_chars() -> list[str]:
+    """GB2312 levels 1 and 2 (6,763 simplified characters), then Big5 levels 1 and 2 (13,053 traditional ones),
+    so a name typed in traditional characters (嶗山區) still reaches its pinyin."""
+    chars: dict[str, None] = {}
+    for codec, highs, lows in (("gb2312", range(0xB0, 0xF8), range(0xA1, 0xFF)),
+                               ("big5", range(0xA4, 0xFA), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])):
+        for high in highs:
+            for low in lows:
+                try:
+                    chars[bytes((high, low)).decode(codec)] = None
+                except UnicodeDecodeError:
+                    continue
+    return list(chars)
+
+
+@lru_cache(maxsize=1)
+def char_table() -> dict[str, str]:
+    """syllable -> its characters, for the browser (search/pinyin.json)."""
+    table: dict[str, list[str]] = {}
+    for char in table_chars():
+        syllable = char_pinyin(char)
+        if syllable and syllable.isascii() and syllable.isalpha():
+            table.setdefault(syllable, []).append(char)
+    return {s: "".join(cs) for s, cs in sorted(table.items())}

@@ -1,0 +1,78 @@
+"""The search tokenizer. generator/client/search-tokenize.js is the same function for the browser.
+
+Both must give identical tokens for identical text: tests/fixtures/search/tokenizer_cases.json
+is run by pytest (tests/test_search_tokenize.py) and by `node --test tests/js/`.
+
+- NFKC folds full-width letters, digits and punctuation to half-width; then lower case, accents off.
+- Brackets of every style are separators, so 青政发〔2023〕5号 = 青政发[2023]5号 = 青政发(2023)5号.
+- Han runs become overlapping character bigrams (a one-character run stays one token); index
+  fields that hold names also get each character alone (`unigrams`), so a one-character query
+  finds a name.
+- Latin letters and digits form words (split from Han at script boundaries: VR产业园 -> vr 产业 业园),
+  `&` inside a word is kept (R&D), apostrophes are dropped; a few English stop words go, and
+  a light suffix folding makes plurals and -ing/-ed forms meet (parks = park, incubators = incubator).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUNS = re.compile(f"[{HAN}]+|[a-z0-9]+(?:&[a-z0-9]+)*")
+_HAN_RUN = re.compile(f"[{HAN}]")
+# Bracket styles used around the year of a document number (and quotes around titles):
+# separators, whichever is typed. NFKC already turns （）［］ into ()[].
+_SEPARATORS = dict.fromkeys(map(ord, "〔〕[]()【】〈〉《》「」『』<>{}"), " ")
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`"), None)
+_MARKS = re.compile("[\u0300-\u036f]")
+STOP_WORDS = frozenset((
+    "a about an and any are as at be by can could do does for from get has have how i in into is me much my of on "
+    "or our should that the their there this to us we what where which who will with would you your").split())
+
+
+def fold(text: str) -> str:
+    """Width, case and bracket folding (kept as a step of its own: snippets highlight on it)."""
+    folded = unicodedata.normalize("NFKC", text).lower().translate(_APOSTROPHES).translate(_SEPARATORS)
+    # Accents off (café = cafe): decompose, drop the combining marks, compose again.
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", folded)))
+
+
+def stem(word: str) -> str:
+    """Light English suffix folding; words with digits or `&` are kept as they are."""
+    if not word.isalpha() or not word.isascii():
+        return word
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def tokenize(text: str, unigrams: bool = False) -> list[str]:
+    """Tokens in text order (repeats kept: the index counts them)."""
+    out: list[str] = []
+    for match in _RUNS.finditer(fold(text)):
+        run = match.group()
+        if _HAN_RUN.match(run):
+            if len(run) == 1:
+                out.append(run)
+                continue
+            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+            if unigrams:
+                out.extend(run)
+        elif run not in STOP_WORDS:
+            out.append(stem(run))
+    return out
+
+
+def han_runs(text: str) -> list[str]:
+    """The Han runs of a text, folded (the pinyin field is built from them)."""
+    return [m.group() for m in _RUNS.finditer(fold(text)) if _HAN_RUN.match(m.group())]
