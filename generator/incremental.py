@@ -8,8 +8,9 @@ not records.
 
 What a page's HTML depends on besides its own Markdown, and how each is covered:
 - the language's MkDocs config (nav, site name, extra values), the shared mkdocs.yml, the theme
-  overrides, the generator's code, the installed packages (MkDocs, Material, Markdown extensions),
-  Python and the build date: all go into a fingerprint; any change makes the build a full one;
+  overrides and the code that runs MkDocs (MKDOCS_SIDE), the installed packages (MkDocs, Material,
+  Markdown extensions), Python and the build date: all go into a fingerprint; any change makes the
+  build a full one;
 - the set of files (links are checked against it): a page that mentions a removed file's name is
   rebuilt too, so a link to a removed page fails as it would in a full build;
 - nothing else: the nav holds only section pages with explicit titles, and no plugin runs on a dirty
@@ -22,7 +23,6 @@ leaves no state, and the next build is a full one.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import importlib.metadata
 import json
@@ -37,11 +37,17 @@ BUILD_DIR = ".build"  # under the portal's folder; git-ignored
 STATE_FILE = "state.json"
 STATE_VERSION = 1
 GENERATOR = Path(__file__).resolve().parent
+# The generator's files that act on HTML after the Markdown is written: the theme overrides and the code
+# that runs MkDocs. (Renderers need no entry: their output is compared file by file.) Code that starts
+# running inside MkDocs (a hook, a Markdown extension) must be listed here.
+MKDOCS_SIDE = ("theme", "mkdocs_run.py", "incremental.py")
 
 
 @contextlib.contextmanager
 def locked(folder: Path) -> Iterator[None]:
     """One build at a time per work folder (two `portal serve` on one portal would share it)."""
+    import fcntl  # POSIX only: imported here so that full builds work anywhere
+
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / ".lock", "w", encoding="utf-8") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -61,8 +67,9 @@ def fingerprint(config_text: str, base_config: bytes, epoch: int) -> dict[str, s
         return digest.hexdigest()
 
     packages = sorted({f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()})
-    generator = [part for path in sorted(GENERATOR.rglob("*"))  # code, theme overrides and assets
-                 if path.is_file() and "__pycache__" not in path.parts
+    files = sorted(p for name in MKDOCS_SIDE for p in ([GENERATOR / name] if (GENERATOR / name).is_file()
+                                                         else (GENERATOR / name).rglob("*")))
+    generator = [part for path in files if path.is_file() and "__pycache__" not in path.parts
                  for part in (path.relative_to(GENERATOR).as_posix().encode(), path.read_bytes())]
     return {
         "cache format": str(STATE_VERSION),
@@ -71,7 +78,7 @@ def fingerprint(config_text: str, base_config: bytes, epoch: int) -> dict[str, s
         "language config": digest_of(config_text.encode("utf-8")),
         "mkdocs.yml": digest_of(base_config),
         "installed packages": digest_of(*(p.encode() for p in packages)),
-        "generator code": digest_of(*generator),
+        "theme or MkDocs runner": digest_of(*generator),
     }
 
 
@@ -168,6 +175,13 @@ class LanguageCache:
         dest = self._dest(rel)
         dest.unlink(missing_ok=True)
         _prune(dest, self.site)
+
+    def pending(self) -> tuple[dict[str, str], dict[str, str]]:
+        """What commit() will record (sync may run in a worker process, commit in the parent)."""
+        return self._manifest, self._fingerprint
+
+    def adopt(self, pending: tuple[dict[str, str], dict[str, str]]) -> None:
+        self._manifest, self._fingerprint = pending
 
     def commit(self) -> None:
         """MkDocs built site/ from docs/: trust the folder again."""

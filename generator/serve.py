@@ -1,5 +1,8 @@
 """`portal serve`: a live preview for staff. Rebuilds when data changes; serves site/ locally.
 
+Rebuilds are incremental (generator/incremental.py): only the pages whose Markdown changed go
+through MkDocs again, so an edit shows in seconds rather than a full build's minutes.
+
 Polling (once a second) instead of a file-watching library: it works the same on every
 editor and file system, and a portal's data is a few hundred files.
 

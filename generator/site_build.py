@@ -12,7 +12,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -149,20 +151,58 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
         return _build(cat, root, out, epoch, {lang: Path(src) / lang for lang in chosen}, {}, base_text)
 
 
+@dataclass
+class _Job:
+    """What every language's worker needs; workers are forked, so it is inherited, never pickled."""
+
+    cat: Catalogue
+    root: Path
+    epoch: int
+    work: dict[str, Path]
+    caches: dict[str, LanguageCache]
+    base_text: bytes
+
+
+_JOB: _Job | None = None
+
+
+def _build_language(lang: str) -> tuple[str, subprocess.CompletedProcess[str], tuple | None]:
+    """Render, write and MkDocs-build one language (in a worker); returns its message, MkDocs' result
+    and the cache's pending state."""
+    job = _JOB
+    assert job is not None
+    cache = job.caches.get(lang)
+    config, sync = prepare_language(job.cat, job.root, job.work[lang], lang, cache, job.epoch, job.base_text)
+    message = ""
+    if sync is not None:
+        what = f"full build ({sync.reason})" if sync.full else \
+            f"{len(sync.written)} files changed, {len(sync.removed)} removed, {len(sync.forced)} pages relinked"
+        message = f"incremental {lang}: {what}"
+    result = _mkdocs(config, job.epoch, sync is not None and not sync.full)
+    return message, result, cache.pending() if cache is not None else None
+
+
 def _build(cat: Catalogue, root: Path, out: Path, epoch: int,
            work: dict[str, Path], caches: dict[str, LanguageCache], base_text: bytes) -> int:
-    configs: dict[str, Path] = {}
-    dirty: dict[str, bool] = {}
-    for lang, folder in work.items():
-        configs[lang], sync = prepare_language(cat, root, folder, lang, caches.get(lang), epoch, base_text)
-        dirty[lang] = sync is not None and not sync.full
-        if sync is not None:
-            what = f"full build ({sync.reason})" if sync.full else \
-                f"{len(sync.written)} files changed, {len(sync.removed)} removed, {len(sync.forced)} pages relinked"
-            print(f"incremental {lang}: {what}", file=sys.stderr)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = dict(zip(configs, pool.map(lambda lang: _mkdocs(configs[lang], epoch, dirty[lang]), configs),
-                           strict=True))
+    global _JOB
+    # One forked worker per language renders its Markdown tree and runs its MkDocs: both cores work
+    # from the start, and each process holds one language's pages. Fork shares the loaded catalogue.
+    _JOB = _Job(cat, root, epoch, work, caches, base_text)
+    try:
+        if len(work) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with ProcessPoolExecutor(max_workers=len(work), mp_context=multiprocessing.get_context("fork")) as pool:
+                outcomes = dict(zip(work, pool.map(_build_language, work), strict=True))
+        else:  # one language, or no fork (not Linux): one after the other
+            outcomes = {lang: _build_language(lang) for lang in work}
+    finally:
+        _JOB = None
+    results = {}
+    for lang, (message, result, pending) in outcomes.items():
+        if message:
+            print(message, file=sys.stderr)
+        if pending is not None:
+            caches[lang].adopt(pending)
+        results[lang] = result
     failed = {lang: r for lang, r in results.items() if r.returncode != 0}
     if failed:
         for lang, r in failed.items():

@@ -5,6 +5,7 @@ gets told the accepted spelling instead of a costs table that silently mixes uni
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 SQUARE_METRES_PER_MU = 10_000 / 15  # 1 亩 = 666.67 m² exactly by definition
@@ -38,7 +39,7 @@ _UNITS = [
     Unit("元/小时", "hourly_amount", True, "元/小时", "CNY/hour"),
     Unit("元", "amount", True, "元", "CNY"),
     Unit("万元", "amount", True, "万元", "CNY 10k"),
-    Unit("亿元", "amount", True, "亿元", "100M CNY"),
+    Unit("亿元", "amount", True, "亿元", "CNY 100 million"),
     Unit("%", "ratio", False, "%", "%"),
     Unit("kV", "voltage", False, "千伏", "kV"),
     Unit("MVA", "power_capacity", False, "兆伏安", "MVA"),
@@ -121,14 +122,17 @@ def yuan_en(yuan: float) -> str:
     return plain_number(yuan, 4)
 
 
-def _span(low: float, high: float, fmt) -> str:
+def _span(low: float, high: float, fmt: Callable[[float], str]) -> str:
     return fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
 
 
-def money_table(lang: str) -> dict[str, list[float | str]]:
-    """For the browser tools (cost-logic.js `fmtValue`): how each money unit is written in English,
-    as [yuan per unit of the amount, "per" part]; empty for Chinese, which keeps the units as given."""
-    return {symbol: [scale, per] for symbol, (scale, per) in _MONEY_EN.items()} if lang == "en" else {}
+def english_units(lang: str) -> dict[str, list[float | str]]:
+    """For the browser tools (cost-logic.js `fmtValue`): units English pages convert, as
+    [yuan per unit of the amount, "per" part] for money and [m² per mu, "area"] for 亩;
+    empty for Chinese, which keeps every unit as given."""
+    if lang != "en":
+        return {}
+    return {**{symbol: [scale, per] for symbol, (scale, per) in _MONEY_EN.items()}, "亩": [SQUARE_METRES_PER_MU, "area"]}
 
 
 def quantity_text(low: float, high: float, symbol: str, lang: str, currency: str | None = None) -> str:

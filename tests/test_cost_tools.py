@@ -73,7 +73,7 @@ def test_estimator_totals_equal_python(tab, site_url: str) -> None:
         # Every line names its price's date and source; sample prices say so.
         for row in section.locator("tbody tr[data-item]").all():
             line = row.text_content()
-            assert "2026-" in line and "example dataset" in line
+            assert "2026-" in line and ("example dataset" if tab.lang == "en" else "示例数据集") in line  # source_en in English
             assert ("sample data" if tab.lang == "en" else "示例数据") in line
     assert not tab.errors
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.units import UNITS, quantity_text, yuan_en
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-NOT_SHOWN = frozenset({"script", "style", "template", "noscript", "head", "title"})
+NOT_SHOWN = frozenset({"script", "style", "template", "noscript"})  # <title> counts: the tab shows it
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                   "track", "wbr"})
 SHOWN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "value")
@@ -135,3 +135,11 @@ def test_cited_titles_show_in_english_with_the_original_marked_beside() -> None:
     assert '<span lang="zh-Hans" class="original-title">仅中文</span> (English translation pending' in notes
     assert chinese_on_page(notes) == []
     assert text_md(LocalText(zh="中文名"), "en").startswith('<span lang="zh-Hans">中文名</span> (English')
+
+
+def test_the_404_page_speaks_each_site_language(example_site: Path) -> None:
+    zh = (example_site / "404.html").read_text(encoding="utf-8")
+    en = (example_site / "en" / "404.html").read_text(encoding="utf-8")
+    assert "页面未找到" in zh and "Page not found" not in zh
+    assert "Page not found" in en and chinese_on_page(en) == []
+    assert 'href="/en/parks/"' in en and 'href="/parks/"' in zh  # ways on, from whatever address was missing

@@ -31,7 +31,7 @@ def test_osm_default_uses_wgs84_and_only_vendored_assets(minimal_portal: Path) -
     cat, _ = load_catalogue(minimal_portal)
     data = map_data(cat, "zh")
     park = cat.parks["laoshan-vr-park"]
-    assert _row(data, "laoshan-vr-park")[4:6] == [round(park.location.lat, 6), round(park.location.lon, 6)]
+    assert _row(data, "laoshan-vr-park")[4:6] == [round(park.location.lat, 5), round(park.location.lon, 5)]
     assert data["map-index"]["tiles"]["layers"][0]["url"].startswith("https://tile.openstreetmap.org/")
     for name in MAP_MODULES:
         source = (CLIENT / name).read_text(encoding="utf-8")
@@ -48,10 +48,10 @@ def test_gaode_draws_in_gcj02_with_language_labels(minimal_portal: Path) -> None
     glon, glat = wgs84_to_gcj02(park.location.lon, park.location.lat)
     for lang, gaode_lang in (("zh", "zh_cn"), ("en", "en")):
         data = map_data(cat, lang)
-        assert _row(data, "laoshan-vr-park")[4:6] == [round(glat, 6), round(glon, 6)]
+        assert _row(data, "laoshan-vr-park")[4:6] == [round(glat, 5), round(glon, 5)]
         shard = data[f"map-place-{0}"] if place_shards(cat) == 1 else None
         if shard is not None:
-            assert shard["p"]["laoshan-vr-park"][4:6] == [round(glat, 6), round(glon, 6)]
+            assert shard["p"]["laoshan-vr-park"][4:6] == [round(glat, 5), round(glon, 5)]
         layer = data["map-index"]["tiles"]["layers"][0]
         assert f"is.autonavi.com/appmaptile?lang={gaode_lang}" in layer["url"]
         assert ("审图号: GS(2099)0000号" if lang == "zh" else "Map approval No.: GS(2099)0000号") in layer["attr"]

@@ -14,9 +14,9 @@ import pytest
 from generator.catalogue import load_catalogue
 from generator.maps.tiles import tiles_for
 from generator.model.common import Figure
-from generator.render.i18n import fmt_number, text
+from generator.render.i18n import fmt_number, source_name, text
 from generator.render.park_pages import available_land_mu
-from generator.units import convert, unit_label
+from generator.units import convert, english_units, quantity_text, unit_label
 
 from .conftest import ROOT
 from .site_helpers import LANG_PREFIX as PREFIX
@@ -234,6 +234,12 @@ def test_without_javascript_the_parks_page_lists_every_park(browser, site_url: s
 # --- compare ---------------------------------------------------------------------------------------
 
 def fig_text(fig: Figure, lang: str) -> str:
+    """A figure as the compare sheet starts it (cost-logic.js fmtValue); English converts money and mu
+    by the static pages' rule (units.quantity_text), an open end showing its bound's sign first."""
+    low = fig.value if fig.value is not None else fig.min
+    high = fig.value if fig.value is not None else fig.max
+    if lang == "en" and fig.unit in english_units("en"):
+        return quantity_text(low, high, fig.unit, "en", fig.currency) if None not in (low, high) else ("≤ " if low is None else "≥ ")
     unit = unit_label(fig.unit, lang)
     if fig.value is not None:
         return f"{fmt_number(fig.value)} {unit}"
@@ -261,7 +267,7 @@ def test_compare_sheet_equals_the_catalogue(tab, site_url: str) -> None:
             if fig is None:
                 assert value == ("not stated" if lang == "en" else "未公布")
                 continue
-            assert value.startswith(fig_text(fig, lang)) and fig.as_of.isoformat() in value and fig.source in value
+            assert value.startswith(fig_text(fig, lang)) and fig.as_of.isoformat() in value and source_name(fig.source, fig.source_en, lang)[0] in value
             assert (("sample data" if lang == "en" else "示例数据") in value) == fig.sample
         for price in park.prices:
             assert cell(f"price-{price.metric}", i).startswith(fig_text(price, lang))

@@ -107,7 +107,7 @@ async function render(ctx, state) {
 function figCell(ctx, fig, src) {
   const { ui, costs } = ctx;
   if (!fig) return el("td", { class: "pt-unstated" }, ui.cost_not_stated);
-  return el("td", {}, el("span", { class: "pt-value" }, fmtValue(fig, costs.units, costs.money)),
+  return el("td", {}, el("span", { class: "pt-value" }, fmtValue(fig, costs.units, costs.english)),
     fig[F.sample] ? el("span", { class: "pt-sample" }, ` ${ui.cost_sample}`) : null,
     el("span", { class: "pt-fig-notes" }, fmtNotes(fig, src, ui)));
 }

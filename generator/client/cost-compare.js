@@ -142,7 +142,7 @@ function barItem(ctx, metric, place) {
   const [low] = bounds(fig);
   const track = el("span", { class: "pt-bar-track", "aria-hidden": "true" });
   const li = el("li", { "data-place-id": place[0], "data-low": String(low) }, name, track,
-    el("span", { class: "pt-bar-value" }, el("strong", {}, fmtValue(fig, costs.units, costs.money)),
+    el("span", { class: "pt-bar-value" }, el("strong", {}, fmtValue(fig, costs.units, costs.english)),
       fig[F.sample] ? el("span", { class: "pt-sample" }, ` ${ui.cost_sample}`) : null, " ",
       el("span", { class: "pt-fig-notes" }, fmtNotes(fig, costs.src, ui))));
   return { li, track, fig };

@@ -82,8 +82,9 @@ function quantity(ctx, item, qty) {
 }
 
 // Yearly amounts carry their unit in the cell too: on a phone the column heading is not in view.
+// In English by the money rule ("CNY 816k/year"), as the prices beside them.
 function money(ctx, low, high) {
-  return `${fmtRange(Math.round(low), Math.round(high))} ${ctx.costs.units["元/年"]}`;
+  return fmtValue([Math.round(low), Math.round(high), "元/年"], ctx.costs.units, ctx.costs.english);
 }
 
 function render(ctx) {
@@ -115,7 +116,7 @@ function priceRow(ctx, line) {
   let basis;
   if (!line.fig) basis = [el("span", {}, `${costs.m.find((m) => m[0] === line.metric)?.[1] ?? line.metric}: ${ui.cost_not_stated}`)];
   else {
-    basis = [el("span", {}, fmtValue(line.fig, costs.units, costs.money)), line.fig[F.sample] ? el("span", { class: "pt-sample" }, ` ${ui.cost_sample}`) : null,
+    basis = [el("span", {}, fmtValue(line.fig, costs.units, costs.english)), line.fig[F.sample] ? el("span", { class: "pt-sample" }, ` ${ui.cost_sample}`) : null,
       el("span", { class: "pt-fig-notes" }, fmtNotes(line.fig, costs.src, ui))];
     if (line.social) {
       basis.push(el("span", { class: "pt-fig-notes" }, `${format(ui.ce_social, { x: fmtRange(line.social.low, line.social.high) })}; ${fmtNotes(line.social.fig, costs.src, ui)}`

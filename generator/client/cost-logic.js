@@ -31,7 +31,7 @@ export function yuanEn(yuan) {
   return plain(yuan, 4);
 }
 
-// A money figure in English (money[unit] = [yuan per unit, "per" part]), e.g. "CNY 850k–1.2 million/mu
+// A money figure in English (english[unit] = [yuan per unit, "per" part]), e.g. "CNY 850k–1.2 million/mu
 // (CNY 1,275–1,800/m²)"; prices per mu get the price per m² beside them, as on the static pages.
 function fmtMoney(fig, [scale, per]) {
   const code = fig[F.currency] || "CNY";
@@ -44,8 +44,19 @@ function fmtMoney(fig, [scale, per]) {
   return per === "/mu" ? `${text(scale)}/mu (${text(scale / MU_M2)}/m²)` : `${text(scale)}${per}`;
 }
 
-export function fmtValue(fig, units, money = {}) {
-  if (money[fig[F.unit]]) return fmtMoney(fig, money[fig[F.unit]]);
+// An area in mu in English, with hectares beside it (m² below one hectare): "300 mu (20 ha)".
+function fmtMu(fig, [m2PerMu]) {
+  const [low, high] = [fig[F.low], fig[F.high]];
+  const range = (f) => (low === null ? `≤ ${f(high)}` : high === null ? `≥ ${f(low)}` : low === high ? f(low) : `${f(low)}–${f(high)}`);
+  const beside = (high ?? low) * m2PerMu >= 10000 ? `${range((v) => plain((v * m2PerMu) / 10000, 1))} ha` : `${range((v) => plain(v * m2PerMu, 0))} m²`;
+  return `${range(fmtNumber)} mu (${beside})`;
+}
+
+// `english` (costs.json / parks.json, generator/units.py english_units) is empty on Chinese pages,
+// which keep every unit as the data gives it.
+export function fmtValue(fig, units, english = {}) {
+  const rule = english[fig[F.unit]];
+  if (rule) return rule[1] === "area" ? fmtMu(fig, rule) : fmtMoney(fig, rule);
   const unit = units[fig[F.unit]] ?? fig[F.unit];
   if (fig[F.low] === null) return `≤ ${fmtNumber(fig[F.high])} ${unit}`;
   if (fig[F.high] === null) return `≥ ${fmtNumber(fig[F.low])} ${unit}`;

@@ -66,7 +66,7 @@ function popup(index, park) {
     el("strong", {}, el("a", { href: parkHref(index, park.id) }, park.name)),
     el("div", {}, `${index.ui.district}: ${park.district}`),
     el("div", {}, `${index.ui.industries}: ${industryNames(index, park)}`),
-    park.land ? el("div", {}, park.land) : null);
+    park.land ? el("div", {}, `${index.ui.land}: ${park.land}`) : null);
 }
 
 // A round marker in the colours of the park's industries (one slice each), with the park id on it.

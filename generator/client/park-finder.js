@@ -128,7 +128,7 @@ function reasonText(ctx, reason) {
   const { ui, lang, data } = ctx;
   const units = data.units;
   // Prices in the reader's unit; in English by the money rule ("CNY 850k/mu"), as everywhere else.
-  const amount = (value) => fmtValue([value, value, reason.unit], units, data.money || {});
+  const amount = (value) => fmtValue([value, value, reason.unit], units, data.english || {});
   switch (reason.k) {
     case "leading": return format(ui.pf_reason_leading, { x: reason.x });
     case "chain": return format(ui.pf_reason_chain, { x: reason.x });

@@ -61,10 +61,13 @@ async function drawPlace(element, ui, place) {
       : L.marker([d[1], d[2]], { icon: L.divIcon({ className: "map-district", iconSize: [12, 12] }), title: d[0], alt: d[0], keyboard: true });
     shape.bindTooltip(() => el("span", {}, d[0]));
     shape.addTo(map);
-    if (d[3] && !found.parks.length) map.fitBounds(shape.getBounds(), { padding: [16, 16] });
-    else if (!found.parks.length) map.setView([d[1], d[2]], 11);
   }
-  if (found.parks.length || !d) fit(map, found.parks, index, { maxZoom: 14, single: 14 });
+  if (d && d[3]) {  // the whole outline and every park in view
+    const all = L.latLngBounds(d[3]);
+    for (const park of found.parks) all.extend([park.lat, park.lon]);
+    map.fitBounds(all, { padding: [16, 16] });
+  } else if (d && !found.parks.length) map.setView([d[1], d[2]], 11);
+  else fit(map, found.parks, index, { maxZoom: 14, single: 14 });
   element.setAttribute("aria-label", format(ui.map_label, { x: found.name }));
   window.portalMap = { map, group: layer, markers, element };
   element.dataset.updated = "1";

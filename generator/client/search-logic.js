@@ -46,24 +46,58 @@ export function editDistance(a, b, limit) {
 
 export const isLatin = (token) => /^[a-z0-9&]+$/.test(token) && /[a-z]/.test(token);
 
+// Bit mask of the letters and digits in a word: a word within k edits of another lacks at most k of
+// its letters and has at most k others (a cheap test before the edit distance).
+function letters(word) {
+  let mask = 0;
+  for (let i = 0; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    mask |= 1 << (c >= 97 ? (c - 97) % 26 : (c - 48) % 6 + 26);
+  }
+  return mask >>> 0;
+}
+
+function bits(x) {
+  let n = 0;
+  for (let v = x >>> 0; v; v &= v - 1) n += 1;
+  return n;
+}
+
+const prepared = new WeakMap();
+// The vocabulary (sorted, as index.py writes it) with each word's letter mask, computed once.
+function prepare(vocab) {
+  if (!prepared.has(vocab)) prepared.set(vocab, { words: vocab, masks: Uint32Array.from(vocab, letters) });
+  return prepared.get(vocab);
+}
+
 // Vocabulary words near a Latin token that is not in the index: edit distance 1 (2 from 8 letters),
 // and, for the word still being typed, completions. Best first, at most `max`.
 export function neighbours(token, vocab, { prefix = false, max = 3 } = {}) {
+  const { words, masks } = prepare(vocab);
   const limit = token.length >= 8 ? 2 : 1;
   const found = [];
-  if (token.length >= 3) {
-    for (const word of vocab) {
-      if (prefix && word.length > token.length && word.startsWith(token)) {
-        found.push({ token: word, weight: PREFIX, rank: 0 + (word.length - token.length) / 100 });
-        continue;
-      }
-      if (token.length < 4) continue;
+  if (token.length < 3) return found;
+  if (prefix) {
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (words[mid] < token) lo = mid + 1; else hi = mid; }
+    for (let i = lo; i < words.length && words[i].startsWith(token) && found.length < 50; i += 1) {
+      if (words[i].length > token.length) found.push({ token: words[i], weight: PREFIX, rank: (words[i].length - token.length) / 100 });
+    }
+  }
+  if (token.length >= 4) {
+    const mask = letters(token);
+    for (let i = 0; i < words.length; i += 1) {
+      const word = words[i];
+      if (Math.abs(word.length - token.length) > limit || word === token) continue;
+      if (bits(mask & ~masks[i]) > limit || bits(masks[i] & ~mask) > limit) continue;
       const d = editDistance(token, word, limit);
       if (d <= limit) found.push({ token: word, weight: TYPO, rank: d });
     }
   }
   found.sort((x, y) => x.rank - y.rank || (x.token < y.token ? -1 : 1));
-  return found.slice(0, max);
+  const seen = new Set();
+  return found.filter((f) => !seen.has(f.token) && seen.add(f.token)).slice(0, max);
 }
 
 // Pinyin tokens of the query's Chinese runs, as index.py's name_pinyin builds them (bigrams, whole run).
@@ -80,10 +114,26 @@ export function pinyinTokens(text, charToSyllable) {
 }
 
 // Scores of every page for query slots [{alternatives: [{token, weight}]}], given postings per token.
-export function score(slots, postings) {
-  const pages = new Map(); // doc -> {sum, matched, inName, minName}
+// Typed arrays over the page numbers (no object per posting): a national index has 20,000+ pages.
+export function score(slots, postings, docs = 0) {
+  let size = docs;
+  if (!size) {
+    for (const list of postings.values()) {
+      let doc = 0;
+      for (let k = 0; k < list.length; k += 3) doc += list[k];
+      size = Math.max(size, doc + 1);
+    }
+  }
+  const sum = new Float64Array(size);
+  const matched = new Uint16Array(size);
+  const inName = new Uint16Array(size);
+  const minName = new Uint16Array(size).fill(0xffff);
+  const best = new Float64Array(size);
+  const bestName = new Uint16Array(size);
+  const stamp = new Int32Array(size).fill(-1);
+  const touched = [];
   slots.forEach((slot, i) => {
-    const best = new Map(); // doc -> [value, nameSize]
+    const seen = [];
     for (const { token, weight } of slot.alternatives) {
       const list = postings.get(token);
       if (!list) continue;
@@ -91,30 +141,38 @@ export function score(slots, postings) {
       for (let k = 0; k < list.length; k += 3) {
         doc += list[k];
         const value = list[k + 1] * weight;
-        const seen = best.get(doc);
-        if (!seen || seen[0] < value) best.set(doc, [value, list[k + 2]]);
+        if (stamp[doc] !== i) {
+          stamp[doc] = i;
+          best[doc] = value;
+          bestName[doc] = list[k + 2];
+          seen.push(doc);
+        } else if (best[doc] < value) {
+          best[doc] = value;
+          bestName[doc] = list[k + 2];
+        }
       }
     }
-    for (const [doc, [value, nameSize]] of best) {
-      let page = pages.get(doc);
-      if (!page) { page = { doc, sum: 0, matched: 0, inName: 0, minName: Infinity }; pages.set(doc, page); }
-      page.sum += value;
-      page.matched += 1;
-      if (nameSize > 0) { page.inName += 1; page.minName = Math.min(page.minName, nameSize); }
+    for (const doc of seen) {
+      if (!matched[doc]) touched.push(doc);
+      sum[doc] += best[doc];
+      matched[doc] += 1;
+      if (bestName[doc] > 0) {
+        inName[doc] += 1;
+        minName[doc] = Math.min(minName[doc], bestName[doc]);
+      }
     }
-    void i;
   });
   // Tokens no page has (a bigram across two words, 工业地价 -> 业地; an unknown word) cannot be matched
   // by any page: they do not count against coverage.
   const n = slots.filter((slot) => slot.alternatives.some(({ token }) => postings.has(token))).length || 1;
   const out = [];
-  for (const page of pages.values()) {
-    const coverage = page.matched / n;
+  for (const doc of touched) {
+    const coverage = matched[doc] / n;
     let bonus = 1;
     // The query is within one of the page's names: the more of that name it covers, the more the page
     // is about exactly this (崂山 is most of 崂山区, a small part of 崂山虚拟现实产业园).
-    if (page.inName === n) bonus = page.inName >= page.minName ? EXACT_NAME : 1 + (IN_NAME - 1) * (page.inName / page.minName);
-    out.push({ doc: page.doc, score: page.sum * coverage * coverage * bonus, coverage });
+    if (inName[doc] === n) bonus = inName[doc] >= minName[doc] ? EXACT_NAME : 1 + (IN_NAME - 1) * (inName[doc] / minName[doc]);
+    out.push({ doc, score: sum[doc] * coverage * coverage * bonus, coverage });
   }
   out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   return out;
@@ -157,6 +215,7 @@ export function createEngine(load) {
     if (!cache.has(path)) cache.set(path, load(path));
     return cache.get(path);
   };
+  const near = new Map(); // typo and completion candidates already worked out, per token
   let syllables = null;
   const charTable = async () => {
     if (!syllables) {
@@ -195,12 +254,14 @@ export function createEngine(load) {
       const typing = !/\s$/.test(text);
       for (const slot of missing) {
         const last = slot === slots[slots.length - 1];
-        slot.alternatives.push(...neighbours(slot.token, vocab, { prefix: last && typing }));
+        const key = `${slot.token} ${last && typing}`;
+        if (!near.has(key)) near.set(key, neighbours(slot.token, vocab, { prefix: last && typing }));
+        slot.alternatives.push(...near.get(key));
       }
       const extra = missing.flatMap((s) => s.alternatives.slice(1).map((a) => a.token));
       for (const [k, v] of await postingsFor(extra, manifest)) postings.set(k, v);
     }
-    let ranked = score(slots, postings);
+    let ranked = score(slots, postings, manifest.docs);
     // Chinese typed with a wrong character of the same sound (劳山区 for 崂山区): when no page has every
     // token, the query's pinyin is matched against the names' pinyin too.
     const han = slots.filter((s) => /[^\x00-\x7f]/.test(s.token));
@@ -211,7 +272,7 @@ export function createEngine(load) {
         const alt = [...pinyin.map((token) => ({ token, alternatives: [{ token, weight: PINYIN }] })), ...latin];
         const more = await postingsFor(pinyin, manifest);
         for (const [k, v] of more) postings.set(k, v);
-        const second = score(alt, postings);
+        const second = score(alt, postings, manifest.docs);
         const merged = new Map(ranked.map((r) => [r.doc, r]));
         for (const r of second) {
           const seen = merged.get(r.doc);

@@ -86,6 +86,8 @@ export function mount(root, { lang }) {
     else if (answer.total === 1) meta.textContent = u.search_one;
     else if (answer.total > items.length) meta.textContent = format(u.search_top, { n: answer.total, shown: items.length });
     else meta.textContent = format(u.search_many, { n: answer.total });
+    // Time the worker took (index files fetched and ranking), for benchmarks/search_cost.py.
+    if (answer.took !== undefined) root.setAttribute("data-search-ms", String(Math.round(answer.took)));
     root.setAttribute("data-search-done", answer.q);
   }
 

@@ -13,9 +13,10 @@ engine.warm().catch(() => undefined); // the box was just opened: a query is com
 
 self.addEventListener("message", async (event) => {
   const { id, q } = event.data;
+  const start = performance.now();
   try {
     const answer = await engine.search(q);
-    self.postMessage({ id, q, ...answer });
+    self.postMessage({ id, q, ...answer, took: performance.now() - start });
   } catch (error) {
     self.postMessage({ id, q, error: String(error), results: [], terms: [], total: 0 });
   }

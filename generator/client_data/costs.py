@@ -12,7 +12,7 @@ from ..catalogue import Catalogue
 from ..model.cost import Metric
 from ..render.i18n import enum, text
 from ..render.links import doc_path, url_path
-from ..units import UNITS, money_table, unit_label
+from ..units import UNITS, english_units, unit_label
 from .parks import fig
 
 METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
@@ -91,5 +91,5 @@ def data(cat: Catalogue, lang: str) -> dict[str, Any]:
     return {"costs": {"src": list(sources), "places": places,
                       "m": [[m, enum(m, lang)] for m in METRICS],
                       "units": {u: unit_label(u, lang) for u in UNITS},
-                      "money": money_table(lang),  # English money rule (units.quantity_text)
+                      "english": english_units(lang),  # English money rule (units.quantity_text)
                       "est": ESTIMATOR}}

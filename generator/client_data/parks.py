@@ -19,7 +19,7 @@ from ..model.industry import Stage
 from ..model.park import ParkKind, ParkLevel, UtilityMetric
 from ..render.i18n import enum, source_name, text
 from ..render.links import url_path, doc_path
-from ..units import SQUARE_METRES_PER_HECTARE, SQUARE_METRES_PER_MU, convert, money_table, unit_label
+from ..units import SQUARE_METRES_PER_HECTARE, SQUARE_METRES_PER_MU, convert, english_units, unit_label
 
 STAGES: tuple[str, ...] = Stage.__args__  # type: ignore[attr-defined]
 KINDS: tuple[str, ...] = ParkKind.__args__  # type: ignore[attr-defined]
@@ -210,7 +210,7 @@ def finder_data(cat: Catalogue, lang: str) -> dict[str, Any]:
         "s": [[s, enum(s, lang)] for s in STAGES], "u": [[u, enum(u, lang)] for u in UTILITIES],
         "c": chain, "p": _columns(rows), "href": url_path(doc_path("parks", "ID")),
         "units": {u: unit_label(u, lang) for u in ("亩", "m²", "ha", "元/m²", "元/亩", "万元/亩", "元/m²/月", "元/m²/天")},
-        "money": money_table(lang),  # English money rule (units.quantity_text), for the reasons shown
+        "english": english_units(lang),  # English money rule (units.quantity_text), for the reasons shown
         "f": {"mu_m2": SQUARE_METRES_PER_MU, "ha_m2": SQUARE_METRES_PER_HECTARE, "days_month": DAYS_PER_MONTH},
         "map": _tiles(cat, lang),
     }

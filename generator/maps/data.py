@@ -7,7 +7,7 @@ module from this data, with the vendored Leaflet. Files, per language:
 - `map-index`: tiles (URL, subdomains, zoom, attribution with the approval number), the
   industries with their legend colours, the shard count and the page link patterns. Small.
 - `map-parks`: every park, for maps of the whole portal (the industry map, an industry page):
-  rows of [id, name, district index, [industry indexes], lat, lon, available land text],
+  rows of [id, name, district index, [industry indexes], lat, lon, available land (amount with unit)],
   with district names in `d`.
 - `map-place-<n>`: parks and districts by `shard_of("p:<id>")` / `shard_of("d:<id>")`, about 64
   places a file, so a park or district page fetches one small file: a park's row (the district
@@ -36,7 +36,7 @@ PLACE_SHARD_SIZE = 64  # places per map-place file: a few KB gzipped
 # The map client's interface strings live in render/i18n.py (one table for page and client text).
 UI: dict[str, tuple[str, str]] = {key: I18N[key] for key in (
     "map_on_map", "map_industries", "map_all", "map_count", "map_count_one", "map_cluster", "map_label",
-    "map_place_none", "map_place_unknown")}
+    "map_place_none", "map_place_unknown", "map_embed_open")}
 
 
 def industry_colours(cat: Catalogue) -> dict[str, str]:
@@ -50,7 +50,7 @@ def place_shards(cat: Catalogue) -> int:
 
 def _point(tiles: Tiles, lat: float, lon: float) -> list[float]:
     plat, plon = tiles.project(lat, lon)
-    return [round(plat, 6), round(plon, 6)]
+    return [round(plat, 5), round(plon, 5)]  # about 1 m: finer than any park's point
 
 
 def tiles_data(cat: Catalogue, lang: str) -> dict[str, Any]:
@@ -76,7 +76,7 @@ def memberships(cat: Catalogue) -> dict[str, list[int]]:
 def _park_row(cat: Catalogue, lang: str, tiles: Tiles, pid: str, district: Any, industries: list[int]) -> list[Any]:
     park = cat.parks[pid]
     land = park.land.available if park.land else None
-    land_text = f"{t('land_available', lang)}: {fmt_amount(land, lang)}" if land else ""
+    land_text = fmt_amount(land, lang) if land else ""  # the label is sent once, in map-index "ui"
     return [pid, text(park.name, lang), district, industries, *_point(tiles, park.location.lat, park.location.lon), land_text]
 
 
@@ -94,7 +94,7 @@ def map_data(cat: Catalogue, lang: str) -> dict[str, Any]:
         "i": [[iid, text(cat.industries[iid].name, lang), colours[iid]] for iid in industries],
         "n": shards,
         "href": {"park": url_path(doc_path("parks", "ID")), "district": url_path(doc_path("districts", "ID"))},
-        "ui": {"district": t("district", lang), "industries": t("industries", lang)},
+        "ui": {"district": t("district", lang), "industries": t("industries", lang), "land": t("land_available", lang)},
     }
     parks = [_park_row(cat, lang, tiles, pid, d_index[cat.parks[pid].district], member[pid]) for pid in sorted(cat.parks)]
     files: list[dict[str, dict[str, Any]]] = [{"p": {}, "d": {}} for _ in range(shards)]

@@ -77,10 +77,12 @@ def contact_card(contact: Contact, lang: str, vcard_href: str, *, mail_href: str
 def whom(contact: Contact, lang: str) -> str:
     """Whom an enquiry reaches, on one line of HTML: office (and officer), languages spoken, hours."""
     office = h(text(contact.office, lang)) + (f" · {h(text(contact.officer, lang))}" if contact.officer else "")
+    # The labels (enquiry-k) give way on a phone, where the pinned bar has three short lines.
     parts = [f"<strong>{office}</strong>",
-             f'<span class="enquiry-langs">{t("languages", lang)}: {h(", ".join(enum(l, lang) for l in contact.languages))}</span>']
+             f'<span class="enquiry-langs"><span class="enquiry-k">{t("languages", lang)}: </span>'
+             f'{h(", ".join(enum(l, lang) for l in contact.languages))}</span>']
     if contact.hours:
-        parts.append(f'<span class="enquiry-hours">{t("hours", lang)}: {h(text(contact.hours, lang))}</span>')
+        parts.append(f'<span class="enquiry-hours"><span class="enquiry-k">{t("hours", lang)}: </span>{h(text(contact.hours, lang))}</span>')
     return " ".join(parts)  # portal.css sets the parts on lines, or separates them on a phone
 
 
@@ -104,5 +106,6 @@ def enquiry_block(contact: Contact, lang: str, reference: str, title: str, page_
         button = ""
     return (f'<div class="enquiry" id="enquiry" data-reference="{h(reference)}">\n'
             f'<p class="enquiry-action">{button}</p>\n'
-            f'<p class="enquiry-to"><span class="enquiry-to-label">{t("goes_to", lang)}:</span> {whom(contact, lang)}</p>\n'
+            f'<p class="enquiry-to"><span class="enquiry-to-label"><span class="enquiry-long">{t("goes_to", lang)}</span>'
+            f'<span class="enquiry-short">{t("goes_to_short", lang)}</span></span> {whom(contact, lang)}</p>\n'
             + contact_card(contact, lang, vcard_href, mail_href=href, compact=True) + "\n</div>\n")

@@ -5,10 +5,11 @@ import math
 
 from ..catalogue import Catalogue
 from ..pages_source import Page
+from ..units import quantity_text
 from .blocks import fallback_note, record_link, status_badge
 from .escape import h, md, page_head
 from .free_markdown import render_free_markdown
-from .i18n import fmt_date, fmt_number, t, text
+from .i18n import fmt_date, t, text
 from .links import doc_path, html_link, md_link, url_path
 from .district_pages import parks_within, zones_within
 from .park_pages import available_land_mu
@@ -127,7 +128,7 @@ def home_page(cat: Catalogue, lang: str) -> str:
     land = sum(v for v in (available_land_mu(cat, p) for p in cat.parks) if v)
     figures = [(len(cat.districts), t("districts", lang)), (len(cat.parks), t("parks", lang)),
                (len(cat.industries), t("industries", lang)), (in_force, t("policies_in_force", lang)),
-               (f"{fmt_number(round(land))} {'亩' if lang == 'zh' else 'mu'}", t("land_available", lang))]
+               (quantity_text(round(land), round(land), "亩", lang), t("land_available", lang))]  # "6,080 mu (405.3 ha)"
     out += [f"## {t('key_figures', lang)}", "", '<div class="key-figures">']
     out += [f'<div class="key-figure"><span class="key-number">{n}</span><span class="key-label">{md(label)}</span></div>'
             for n, label in figures]

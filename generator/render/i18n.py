@@ -152,8 +152,8 @@ UI: dict[str, tuple[str, str]] = {
     "latest_policies": ("最新政策", "Latest policies"),
     "stories": ("案例与指南", "Stories and guides"),
     "about_site": ("关于本站", "About this site"),
-    "goes_to": ("咨询发送至", "Your enquiry goes to"),
-    "goes_to_short": ("发送至", "To"),
+    "goes_to": ("咨询发送至：", "Your enquiry goes to:"),
+    "goes_to_short": ("发送至：", "To:"),
     "all_contact_details": ("全部联系方式", "All contact details"),
     "older_policies": ("已失效、已修订或已废止的政策（{n} 项）", "Expired, amended or repealed policies ({n})"),
     "current_policies_none": ("暂无现行或即将生效的政策。", "No policy in force or about to come into force."),
@@ -220,6 +220,17 @@ UI: dict[str, tuple[str, str]] = {
     "map_industry_parks": ("本产业的园区：见下方列表", "This industry's parks: see the list below"),
     "map_noscript": ("此地图需要 JavaScript；园区和区市页面以文字列出坐标。",
                      "This map needs JavaScript; park and district pages give the coordinates as text."),
+    # the embeddable full-screen map (maps/embed.py, client/map-embed.js) and where it is offered
+    "map_embed_title": ("产业地图（可嵌入）", "Industry map (embeddable)"),
+    "map_embed_link": ("全屏地图 / 嵌入此地图", "Full-screen map / embed this map"),
+    "map_embed_how": ("在您的网站上嵌入此地图：复制下面的代码。在地址后加 ?ind=产业编号 只显示一个产业，例如：",
+                      "To embed this map on your own website, copy the code below. Add ?ind=<industry id> to the "
+                      "address to show one industry, for example:"),
+    "map_embed_open": ("在门户中打开", "Open on the portal"),
+    "map_embed_data": ("可嵌入的产业地图", "Embeddable industry map"),
+    "map_embed_data_how": ("全屏地图页面，可用 iframe 嵌入其他网站；?ind=产业编号 只显示一个产业。",
+                           "A full-screen map document to embed on other websites with an iframe; "
+                           "?ind=<industry id> shows one industry."),
 }
 
 STATUS = {

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from ..catalogue import Catalogue
+from ..maps.embed import EMBED
 from .escape import md, page_head
 from .exports import cost_figures_csv, park_figures_csv
 from .feed import FEED
@@ -123,4 +124,6 @@ def data_page(cat: Catalogue, lang: str, files: dict[str, str | bytes]) -> str:
         fmt = {"json": "JSON", "geojson": "GeoJSON (RFC 7946)", "csv": "CSV (UTF-8)"}[short.rsplit(".", 1)[1]]
         lines.append(f"| [{md(short)}]({short}) | {t(key, lang)} | {fmt} | {_count(cat, short, content)} |")
     lines += ["", f"## {t('feed', lang)}", "", f"[{FEED}](../{FEED}) — {t('feed_how', lang)}", ""]
+    # The embeddable map (maps/embed.py): a document, not a data file, so linked and not counted.
+    lines += [f"## {t('map_embed_data', lang)}", "", f"[{EMBED}](../{EMBED}) — {md(t('map_embed_data_how', lang))}", ""]
     return "\n".join(lines)

@@ -7,7 +7,7 @@ from ..model.common import Image
 from ..units import convert
 from .blocks import figure_section, key_value_table, record_link, source_line
 from .map_pages import park_map
-from .escape import h, md, md_block, page_head
+from .escape import h, md, page_head
 from .exports import download_link
 from .i18n import as_published, enum, fmt_amount, fmt_date, t, text
 from .links import doc_path, image_src

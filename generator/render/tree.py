@@ -7,6 +7,7 @@ from importlib import resources
 from ..catalogue import Catalogue
 from ..client_data import client_files
 from ..maps.assets import vendored_files
+from ..maps.embed import embed_files
 from ..search.files import search_files
 from .contact_pages import contact_page, vcard_files
 from .cost_pages import cost_page
@@ -35,6 +36,7 @@ def render_language(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
     files[doc_path("policies")] = policy_index(cat, lang)
     files.update({doc_path("policies", p): policy_page(cat, p, lang) for p in cat.policies})
     files.update(map_pages(cat, lang))  # maps are drawn by the client from assets/data/map-*.json
+    files.update(embed_files(cat, lang))  # maps/industry.html: the embeddable map, written by Folium
     files.update(vendored_files())
     files.update(client_files(cat, lang))
     files.update(search_files(cat, lang))  # the header search's sharded index (generator/search/)

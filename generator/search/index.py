@@ -38,7 +38,7 @@ K1 = 1.2
 SYNONYM_WEIGHT = 0.6
 MAX_POSTINGS = 2_000  # a token on more pages than this keeps its best-scoring pages (a near stop word)
 DOC_SHARD = 50
-TERM_SHARD_ENTRIES = 6_000  # postings per term shard, on average
+TERM_SHARD_ENTRIES = 3_000  # postings per term shard, on average
 SNIPPET = 220
 VERSION = 1
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(f"[{HAN}]+|[a-z0-9]+(?:&[a-z0-9]+)*")
@@ -24,6 +25,9 @@ _HAN_RUN = re.compile(f"[{HAN}]")
 # separators, whichever is typed. NFKC already turns （）［］ into ()[].
 _SEPARATORS = dict.fromkeys(map(ord, "〔〕[]()【】〈〉《》「」『』<>{}"), " ")
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`"), None)
+_FOLD = {**_SEPARATORS, **_APOSTROPHES}
+# Letters that may carry accents (Latin, Greek, Cyrillic…); text without them needs no accent folding.
+_ACCENTABLE = re.compile("[\u00c0-\u1fff]")
 _MARKS = re.compile("[\u0300-\u036f]")
 STOP_WORDS = frozenset((
     "a about an and any are as at be by can could do does for from get has have how i in into is me much my of on "
@@ -32,11 +36,14 @@ STOP_WORDS = frozenset((
 
 def fold(text: str) -> str:
     """Width, case and bracket folding (kept as a step of its own: snippets highlight on it)."""
-    folded = unicodedata.normalize("NFKC", text).lower().translate(_APOSTROPHES).translate(_SEPARATORS)
+    folded = unicodedata.normalize("NFKC", text).lower().translate(_FOLD)
+    if not _ACCENTABLE.search(folded):
+        return folded
     # Accents off (café = cafe): decompose, drop the combining marks, compose again.
     return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", folded)))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Light English suffix folding; words with digits or `&` are kept as they are."""
     if not word.isalpha() or not word.isascii():

@@ -43,8 +43,9 @@ test("figures show ranges and open ends with their unit", () => {
 });
 
 test("English money follows the static pages' rule: scaled yuan after the currency code", () => {
-  // money table as generator/units.py money_table("en") writes it
-  const money = { "万元/亩": [10000, "/mu"], "元/m²/月": [1, "/m²/month"], "万元": [10000, ""], "亿元": [1e8, ""] };
+  // as generator/units.py english_units("en") writes it
+  const money = { "万元/亩": [10000, "/mu"], "元/m²/月": [1, "/m²/month"], "万元": [10000, ""], "亿元": [1e8, ""],
+    "亩": [10000 / 15, "area"] };
   assert.equal(yuanEn(5000), "5,000");
   assert.equal(yuanEn(12500), "12.5k");
   assert.equal(yuanEn(1200000), "1.2 million");
@@ -53,6 +54,8 @@ test("English money follows the static pages' rule: scaled yuan after the curren
   assert.equal(fmtValue([32, 45, "元/m²/月"], {}, money), "CNY 32–45/m²/month");
   assert.equal(fmtValue([null, 100, "万元"], {}, money), "≤ CNY 1 million");
   assert.equal(fmtValue([5, 5, "亿元", "", 0, 0, -1, "", "USD"], {}, money), "USD 500 million");
+  assert.equal(fmtValue([300, 300, "亩"], {}, money), "300 mu (20 ha)");
+  assert.equal(fmtValue([10, null, "亩"], {}, money), "≥ 10 mu (≥ 6,667 m²)");
   // Chinese pages get no money table and keep the units as given
   assert.equal(fmtValue([85, 120, "万元/亩"], { "万元/亩": "万元/亩" }), "85–120 万元/亩");
 });

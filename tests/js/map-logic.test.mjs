@@ -5,7 +5,7 @@ import { bounds, filterParks, industryCounts, industryIndex, mix, pie, preparePa
 
 const data = {
   d: ["North", "South"],
-  p: [["a", "A", 0, [0, 1], 36.1, 120.1, "Available land: 5 mu"], ["b", "B", 1, [1], 36.3, 120.4, ""], ["c", "C", 1, [2], 36.0, 120.2, ""]],
+  p: [["a", "A", 0, [0, 1], 36.1, 120.1, "5 mu"], ["b", "B", 1, [1], 36.3, 120.4, ""], ["c", "C", 1, [2], 36.0, 120.2, ""]],
 };
 const industries = [["vr", "VR", "#111111"], ["ai", "AI", "#222222"], ["ic", "IC", "#333333"]];
 const colours = industries.map((r) => r[2]);
@@ -13,7 +13,7 @@ const colours = industries.map((r) => r[2]);
 test("rows become parks with district names", () => {
   const parks = prepareParks(data);
   assert.deepEqual(parks.map((p) => [p.id, p.district]), [["a", "North"], ["b", "South"], ["c", "South"]]);
-  assert.equal(parks[0].land, "Available land: 5 mu");
+  assert.equal(parks[0].land, "5 mu");
 });
 
 test("one industry shows only its parks; a park in two industries counts in both", () => {
