@@ -97,6 +97,13 @@ def test_chinese_homophone_typo_and_pinyin_find_the_place(zh: Path) -> None:
     assert answers["laoshan"]["urls"][0] == "districts/laoshan/"
 
 
+def test_traditional_characters_and_pinyin_of_part_of_a_name(zh: Path, en: Path) -> None:
+    """嶗山區 (traditional) reaches 崂山区 through pinyin; `Xihaian` (the pinyin of 西海岸, a part of the
+    name) finds 青岛西海岸新区 on the English site too."""
+    assert query(zh, "嶗山區")["嶗山區"]["urls"][0] == "districts/laoshan/"
+    assert query(en, "Xihaian")["Xihaian"]["urls"][0] == "districts/xihaian/"
+
+
 def test_mixed_script_queries(zh: Path) -> None:
     answers = query(zh, "VR产业园", "ＶＲ产业园")
     assert answers["VR产业园"]["urls"] == answers["ＶＲ产业园"]["urls"]

@@ -175,3 +175,23 @@ def test_no_search_file_is_html_and_material_search_is_gone(example_site: Path) 
     assert (example_site / "search" / "manifest.json").exists() and (example_site / "en" / "search" / "manifest.json").exists()
     home = (example_site / "index.html").read_text(encoding="utf-8")
     assert "data-portal-search" in home and 'data-md-component="search"' not in home
+
+
+def test_text_typed_before_the_script_arrived_is_searched(page, site_url: str) -> None:
+    """On a slow connection the reader may type before search-ui.js runs: the query is not lost."""
+    page.route("**/assets/client/main.js", lambda route: route.abort())
+    page.goto(f"{site_url}/")
+    page.locator(".md-search__input").click()
+    page.keyboard.insert_text("崂山")
+    page.unroute("**/assets/client/main.js")
+    page.add_script_tag(url=f"{site_url}/assets/client/main.js", type="module")
+    wait_done(page, "崂山")
+    assert results(page)[0]["kind"] == "district"
+
+
+def test_search_modules_never_parse_data_as_html() -> None:
+    """Results are built with DOM APIs and text nodes only (tests/test_hostile_text.py checks the page)."""
+    for module in sorted((ROOT / "generator" / "client").glob("search-*.js")):
+        code = module.read_text(encoding="utf-8")
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+            assert sink not in code, f"{module.name} uses {sink}"

@@ -144,5 +144,9 @@ export function mount(root, { lang }) {
     proxy.addEventListener("input", hand);
   }
   void lang;
+  // Typed or focused before this module arrived (a slow connection): carry on from there.
+  const early = [...document.querySelectorAll("input[data-search-proxy]")].find((p) => p === document.activeElement && p.value);
+  if (early) open(early.value);
+  else if (document.activeElement === input || input.value) { open(); if (input.value) run(); }
   root.setAttribute("data-search-ready", ""); // keys and proxies answer from now on (tests wait for it)
 }
