@@ -18,7 +18,9 @@ What a page's HTML depends on besides its own Markdown, and how each is covered:
 
 The cache is trusted only after a build that finished: the state file is removed before anything in
 the folder changes and written back after MkDocs succeeded. A build that stops anywhere in between
-leaves no state, and the next build is a full one.
+leaves no state, and the next build is a full one. The published site is hard-linked to site/ here;
+the state records each output file's size and time, so a file changed in place after the build (by
+a deploy step, say) is noticed and the next build is a full one too.
 """
 from __future__ import annotations
 
@@ -125,7 +127,7 @@ class LanguageCache:
                          use_directory_urls=self.use_directory_urls).abs_dest_path)
 
     def sync(self, files: dict[str, str | bytes], fingerprint_: dict[str, str]) -> Sync:
-        """Bring docs/ to `files`, touching only what differs; returns whether MkDocs may build dirty."""
+        """Bring docs/ to `files`, touching only what differs (a full rewrite when the fingerprint changed)."""
         state = self._load_state()
         self.state.unlink(missing_ok=True)  # untrusted from here until commit()
         if state is None:
@@ -133,6 +135,9 @@ class LanguageCache:
         else:
             known = state.get("fingerprint") if isinstance(state.get("fingerprint"), dict) else {}
             reason = ", ".join(f"{part} changed" for part, value in fingerprint_.items() if known.get(part) != value)
+            if not reason and state.get("output") != _stat_tree(self.site):
+                # The published site shares these files (hard links): something changed one in place.
+                reason = "the last output was changed after the build"
         full = bool(reason)
         old: dict[str, str] = {} if full else state["manifest"]  # type: ignore[index]
         if full:
@@ -186,8 +191,24 @@ class LanguageCache:
     def commit(self) -> None:
         """MkDocs built site/ from docs/: trust the folder again."""
         tmp = self.state.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"fingerprint": self._fingerprint, "manifest": self._manifest}), encoding="utf-8")
+        state = {"fingerprint": self._fingerprint, "manifest": self._manifest, "output": _stat_tree(self.site)}
+        tmp.write_text(json.dumps(state), encoding="utf-8")
         os.replace(tmp, self.state)
+
+
+def _stat_tree(folder: Path) -> dict[str, list[int]]:
+    """Size and modification time of every file under `folder` (cheap: no file is read)."""
+    out: dict[str, list[int]] = {}
+    stack = [folder]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                else:
+                    info = entry.stat(follow_symlinks=False)
+                    out[Path(entry.path).relative_to(folder).as_posix()] = [info.st_size, info.st_mtime_ns]
+    return out
 
 
 def _prune(path: Path, top: Path) -> None:

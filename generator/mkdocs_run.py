@@ -7,6 +7,8 @@ What this adds to `mkdocs build --strict --quiet`:
   Markdown is newer than their HTML. MkDocs warns about every dirty build, which `--strict` would
   count as a failure; that one warning is dropped. A plugin (e.g. a search index over all pages)
   would see only the rebuilt pages, so with any plugin configured the build is a clean one.
+- In a dirty build the nav's pages are still read (not rewritten): every page's nav shows their
+  titles and front matter.
 - Every file MkDocs writes is written to a new inode (unlink, then write): the published site is
   hard-linked to the previous build's output, and must not change while a build runs.
 """
@@ -55,6 +57,29 @@ def _write_to_new_inodes() -> None:
     utils.write_file, utils.copy_file, File.copy_file = new_write_file, new_copy_file, new_file_copy  # type: ignore[method-assign]
 
 
+def _populate_nav_pages() -> None:
+    """In a dirty build, still read and render (not write) the pages in the nav.
+
+    Every page's HTML shows the nav, and Material's nav reads each nav page's title and front
+    matter (`icon`, `status`); MkDocs leaves unchanged pages unread in a dirty build. The nav
+    holds only the section pages, so this costs little.
+    """
+    from mkdocs.commands import build
+
+    get_navigation, populate = build.get_navigation, build._populate_page
+    in_nav: set[int] = set()
+
+    def capture(files, config):  # noqa: ANN001, ANN202
+        nav = get_navigation(files, config)
+        in_nav.update(id(page) for page in nav.pages)
+        return nav
+
+    def populate_nav_too(page, config, files, dirty=False):  # noqa: ANN001, ANN202
+        populate(page, config, files, dirty and id(page) not in in_nav)
+
+    build.get_navigation, build._populate_page = capture, populate_nav_too
+
+
 def run(config_file: Path, dirty: bool) -> int:
     from mkdocs import config as mkdocs_config
     from mkdocs import utils
@@ -73,6 +98,7 @@ def run(config_file: Path, dirty: bool) -> int:
         dirty = dirty and not cfg.plugins  # plugins see every page only in a clean build
         if dirty:
             _write_to_new_inodes()
+            _populate_nav_pages()
             for template in cfg.theme.static_templates:  # always rewritten; sitemap.xml.gz by a direct open()
                 _unlink(os.path.join(cfg.site_dir, template))
                 _unlink(os.path.join(cfg.site_dir, template + ".gz"))

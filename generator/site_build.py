@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -166,9 +166,9 @@ class _Job:
 _JOB: _Job | None = None
 
 
-def _build_language(lang: str) -> tuple[str, subprocess.CompletedProcess[str], tuple | None]:
-    """Render, write and MkDocs-build one language (in a worker); returns its message, MkDocs' result
-    and the cache's pending state."""
+def _prepare_language(lang: str) -> tuple[Path, bool, str, tuple | None]:
+    """Render and write one language's Markdown tree (in a worker); returns its MkDocs config, whether
+    MkDocs may build dirty, a message and the cache's pending state."""
     job = _JOB
     assert job is not None
     cache = job.caches.get(lang)
@@ -178,31 +178,32 @@ def _build_language(lang: str) -> tuple[str, subprocess.CompletedProcess[str], t
         what = f"full build ({sync.reason})" if sync.full else \
             f"{len(sync.written)} files changed, {len(sync.removed)} removed, {len(sync.forced)} pages relinked"
         message = f"incremental {lang}: {what}"
-    result = _mkdocs(config, job.epoch, sync is not None and not sync.full)
-    return message, result, cache.pending() if cache is not None else None
+    return config, sync is not None and not sync.full, message, cache.pending() if cache is not None else None
 
 
 def _build(cat: Catalogue, root: Path, out: Path, epoch: int,
            work: dict[str, Path], caches: dict[str, LanguageCache], base_text: bytes) -> int:
     global _JOB
-    # One forked worker per language renders its Markdown tree and runs its MkDocs: both cores work
-    # from the start, and each process holds one language's pages. Fork shares the loaded catalogue.
+    # One forked worker per language renders and writes its Markdown tree, so both cores render (fork
+    # shares the loaded catalogue). The workers exit before MkDocs starts: a language's rendered
+    # pages and its MkDocs build are never in memory at the same time.
     _JOB = _Job(cat, root, epoch, work, caches, base_text)
     try:
         if len(work) > 1 and "fork" in multiprocessing.get_all_start_methods():
             with ProcessPoolExecutor(max_workers=len(work), mp_context=multiprocessing.get_context("fork")) as pool:
-                outcomes = dict(zip(work, pool.map(_build_language, work), strict=True))
+                prepared = dict(zip(work, pool.map(_prepare_language, work), strict=True))
         else:  # one language, or no fork (not Linux): one after the other
-            outcomes = {lang: _build_language(lang) for lang in work}
+            prepared = {lang: _prepare_language(lang) for lang in work}
     finally:
         _JOB = None
-    results = {}
-    for lang, (message, result, pending) in outcomes.items():
+    for lang, (_, _, message, pending) in prepared.items():
         if message:
             print(message, file=sys.stderr)
         if pending is not None:
             caches[lang].adopt(pending)
-        results[lang] = result
+    with ThreadPoolExecutor(max_workers=2) as threads:  # each MkDocs is its own process: both cores
+        results = dict(zip(prepared, threads.map(lambda lang: _mkdocs(prepared[lang][0], epoch, prepared[lang][1]),
+                                                 prepared), strict=True))
     failed = {lang: r for lang, r in results.items() if r.returncode != 0}
     if failed:
         for lang, r in failed.items():

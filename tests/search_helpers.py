@@ -6,15 +6,17 @@ import subprocess
 from pathlib import Path
 
 from generator.catalogue import Catalogue
-from generator.search.documents import documents
+from generator.search.documents import dictionary_words, documents
 from generator.search.index import Synonyms, build_index
+from generator.search.words import Words, user_words
 
 CLI = Path(__file__).parent / "js" / "search-cli.mjs"
 
 
 def write_index(cat: Catalogue, lang: str, folder: Path, synonyms: list[list[str]] | None = None) -> Path:
     groups = cat.search_synonyms if synonyms is None else synonyms
-    for rel, text in build_index(documents(cat, lang), Synonyms(groups)).items():
+    words = Words(user_words(dictionary_words(cat)))
+    for rel, text in build_index(documents(cat, lang), Synonyms(groups), words).items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

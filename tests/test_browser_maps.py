@@ -5,6 +5,7 @@ them; controls never overlap the attribution; park, district and industry pages 
 map page (map/place/?park=<id>) draw their place from the map JSON; only tiles leave the site."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,6 +15,7 @@ from playwright.sync_api import expect
 from generator.catalogue import load_catalogue
 from generator.cli import main
 from generator.maps.tiles import tiles_for
+from generator.render.links import absolute_url
 
 from .conftest import ROOT
 from .site_helpers import BLANK_TILE, LANG_PREFIX, serve, serve_tiles
@@ -296,3 +298,67 @@ def test_parks_at_one_place_spread_out_instead_of_hiding(browser, minimal_portal
         assert sorted(page.eval_on_selector_all(".map-park", "els => els.map(e => e.dataset.parkId)")) == \
             ["laoshan-vr-park", "laoshan-vr-twin"]
     context.close()
+
+
+EMBED_READY = ".folium-map[data-updated]"  # the embeddable map (maps/industry.html, generator/maps/embed.py)
+
+
+@pytest.mark.parametrize("lang", list(LANG_PREFIX))
+def test_embed_document_fills_the_window_and_shows_one_industry(page, site_url: str, lang: str) -> None:
+    """The Folium document draws every park from the map JSON; ?ind=<id> shows exactly that industry's
+    parks, fitted, with a legend that links back to the portal; only tiles leave the site."""
+    assert CATALOGUE is not None
+    tiles = tiles_for(CATALOGUE.settings.map, lang)
+    tile_requests = serve_tiles(page, tiles.host_pattern)
+    embed = f"{site_url}/{LANG_PREFIX[lang]}maps/industry.html"
+    page.goto(embed)
+    page.wait_for_selector(EMBED_READY)
+    assert settled(page)["count"] == len(CATALOGUE.parks)
+    box = page.locator(".folium-map").bounding_box()
+    viewport = page.viewport_size
+    assert box and viewport and (box["width"], box["height"]) == (viewport["width"], viewport["height"])
+    assert page.locator(".leaflet-control-scale").count() == 1
+    industry = max(CATALOGUE.industries, key=lambda i: len(CATALOGUE.parks_by_industry[i]))
+    want = expected_parks(industry)
+    assert len(want) < len(CATALOGUE.parks)
+    page.goto(f"{embed}?ind={industry}")
+    page.wait_for_selector(EMBED_READY)
+    shown = settled(page)
+    assert shown["count"] == len(want) and set(shown["single"]) <= want
+    assert set(page.evaluate(GROUP_IDS_JS)) == want
+    assert page.evaluate(IN_VIEW_JS)
+    legend = page.locator(".map-embed-legend")
+    expect(legend).to_contain_text(industry_name(industry, lang))
+    expect(legend.locator("[data-result-count]")).to_contain_text(str(len(want)))
+    assert legend.locator("a").get_attribute("href") == f"{site_url}/{LANG_PREFIX[lang]}map/?ind={industry}"
+    expect(page.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
+    hosts = {urlsplit(u).netloc for u in page.requests if not u.startswith("data:")}
+    assert tile_requests and hosts <= {urlsplit(site_url).netloc, urlsplit(tile_requests[0]).netloc}, hosts
+    assert page.console_errors == []
+
+
+def test_embed_document_works_inside_an_iframe_and_opens_parks_outside_it(page, site_url: str) -> None:
+    """What a partner does: an <iframe> of the document (as the snippet on the map page); a park's
+    popup link opens the portal in a new tab, not inside the frame."""
+    assert CATALOGUE is not None
+    serve_tiles(page, tiles_for(CATALOGUE.settings.map, "en").host_pattern)
+    page.goto(site_url + "/en/map/")
+    snippet = page.locator(".map-embed pre code").inner_text()  # shown as text, to copy
+    match = re.fullmatch(r'<iframe src="https://[^"]+/en/maps/industry\.html\?ind=([a-z0-9-]+)" title="[^"]+" .*></iframe>', snippet)
+    assert match, snippet
+    industry = match.group(1)
+    page.set_content(snippet.replace(absolute_url(CATALOGUE.settings, "en", "index.md"), f"{site_url}/en/"))  # a partner's page
+    frame = page.frame_locator("iframe")
+    frame.locator(EMBED_READY).wait_for()
+    inner = next(f for f in page.frames if "maps/industry.html" in f.url)
+    assert set(inner.evaluate(GROUP_IDS_JS)) == expected_parks(industry)
+    # Close enough that every park is a marker of its own (cluster animations are not the point here).
+    park_id = inner.evaluate("""() => { const marker = window.portalMap.markers[0];
+      window.portalMap.map.setView(marker.getLatLng(), 18, {animate: false}); return marker.park.id; }""")
+    frame.locator(f".map-park[data-park-id='{park_id}']").click()
+    with page.context.expect_page() as opened:
+        frame.locator(".leaflet-popup-content a").click()
+    tab = opened.value
+    tab.wait_for_load_state()
+    assert tab.url == f"{site_url}/en/parks/{park_id}/"
+    assert "maps/industry.html" in inner.url  # the frame stayed on the map

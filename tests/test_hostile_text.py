@@ -265,6 +265,7 @@ def test_no_script_runs_on_any_page_or_map(script_site, browser) -> None:
     site, _ = script_site
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "assets" not in p.parts)
     assert "map/index.html" in pages and "en/map/index.html" in pages
+    assert "maps/industry.html" in pages and "en/maps/industry.html" in pages
     problems: dict[str, object] = {}
     popups = 0
     with serve(site) as url:
@@ -274,10 +275,11 @@ def test_no_script_runs_on_any_page_or_map(script_site, browser) -> None:
         tab = context.new_page()
         for rel in pages:
             tab.goto(f"{url}/{rel}", wait_until="load")
-            mount = tab.locator("[data-tool=industry-map], [data-tool=place-map][data-place]")
+            # .folium-map: the embeddable map document (maps/industry.html, generator/maps/embed.py)
+            mount = tab.locator("[data-tool=industry-map], [data-tool=place-map][data-place], .folium-map")
             if mount.count():  # maps draw once in view, from the map JSON
                 mount.first.scroll_into_view_if_needed()
-                tab.wait_for_selector("[data-tool$=map][data-updated]")
+                tab.wait_for_selector("[data-tool$=map][data-updated], .folium-map[data-updated]")
                 popups += tab.evaluate(OPEN_MAP_POPUPS)
                 tab.wait_for_timeout(50)
             found = tab.evaluate(INSPECT)

@@ -103,3 +103,11 @@ def test_a_changed_config_or_an_interrupted_build_falls_back_to_a_full_build(
     assert main(["build", str(portal), "--out", str(out), "--incremental"]) == 0
     err = capsys.readouterr().err
     assert "incremental en: full build (no usable cache)" in err and "incremental zh: 0 files changed" in err
+
+    # The published site shares its files with the cache: a file changed in place there must not
+    # survive into the next build.
+    page = out / "parks" / "index.html"
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<!-- edited in place --></body>"))
+    assert main(["build", str(portal), "--out", str(out), "--incremental"]) == 0
+    assert "incremental zh: full build (the last output was changed after the build)" in capsys.readouterr().err
+    assert b"edited in place" not in page.read_bytes()

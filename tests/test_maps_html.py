@@ -11,11 +11,13 @@ from generator.catalogue import load_catalogue
 from generator.client_data import client_files
 from generator.geo import wgs84_to_gcj02
 from generator.maps.data import map_data, place_shards
+from generator.maps.embed import EMBED, industry_embed
 from generator.render.tree import render_language
 
 CDN_HOSTS = ("jsdelivr", "cdnjs", "code.jquery.com", "bootstrapcdn", "googleapis", "unpkg", "gstatic")
-CLIENT = Path(__file__).resolve().parent.parent / "generator" / "client"
-MAP_MODULES = ["map-core.js", "map-logic.js", "industry-map.js", "place-map.js"]
+ROOT = Path(__file__).resolve().parent.parent
+CLIENT = ROOT / "generator" / "client"
+MAP_MODULES = ["map-core.js", "map-logic.js", "industry-map.js", "place-map.js", "map-embed.js"]
 
 
 def _set_map(root: Path, extra: str) -> None:
@@ -80,7 +82,7 @@ def test_no_map_document_per_place_and_every_place_in_one_shard(minimal_portal: 
     """Issue 13: places share a few JSON files (about 64 places each) and one client module."""
     cat, _ = load_catalogue(minimal_portal)
     files = render_language(cat, "zh")
-    assert not [name for name in files if name.startswith("maps/")]
+    assert [name for name in files if name.startswith("maps/")] == [EMBED]  # one embeddable map, no place maps
     data = map_data(cat, "zh")
     shards = [data[f"map-place-{n}"] for n in range(place_shards(cat))]
     assert sorted(p for s in shards for p in s["p"]) == sorted(cat.parks)
@@ -101,7 +103,8 @@ def test_approval_number_shown_under_every_map(minimal_portal: Path, lang: str) 
     for path, tool in pages.items():
         raw = (minimal_portal / "site" / prefix / path / "index.html").read_text(encoding="utf-8")
         assert f'data-tool="{tool}"' in raw and "GS(2099)0001号" in raw, path
-    assert not (minimal_portal / "site" / prefix / "maps").exists()
+    assert [p.name for p in (minimal_portal / "site" / prefix / "maps").iterdir()] == ["industry.html"]
+    assert "GS(2099)0001号" in (minimal_portal / "site" / prefix / EMBED).read_text(encoding="utf-8")
 
 
 def test_map_client_builds_text_with_dom_apis_only() -> None:
@@ -111,3 +114,85 @@ def test_map_client_builds_text_with_dom_apis_only() -> None:
         assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function", source), name
         for match in re.finditer(r"divIcon\(\{ *html: *([^,}]+)", source):
             assert match.group(1).strip() in ("dot", "disc"), (name, match.group(0))  # elements built with el()
+
+
+# The embeddable map (maps/industry.html): one Folium document per language (generator/maps/embed.py).
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_embed_document_is_small_data_free_and_vendored(example_site: Path, lang: str) -> None:
+    cat, _ = load_catalogue(ROOT)
+    raw = (example_site / ("" if lang == "zh" else "en/") / EMBED).read_text(encoding="utf-8")
+    assert raw == industry_embed(cat, lang)  # written as Folium made it
+    assert f'<html lang="{lang}">' in raw and "<title>" in raw
+    assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in raw
+    assert "user-scalable=no" not in raw  # readers may zoom the page
+    for token in ("{{", "{%", "{#"):
+        assert token not in raw
+    assert not any(host in raw for host in CDN_HOSTS)
+    assert re.findall(r'(?:src|href)="([^"]+)"', raw) == [
+        "../assets/client/map-embed.js", "../assets/vendor/leaflet-1.9.4/leaflet.js",
+        "../assets/vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js",
+        "../assets/vendor/leaflet-1.9.4/leaflet.css", "../assets/vendor/leaflet.markercluster-1.5.3/MarkerCluster.css",
+        "../assets/vendor/leaflet.markercluster-1.5.3/MarkerCluster.Default.css"]
+    assert 'L.control.scale().addTo(map_0001)' in raw and "window.portalEmbedMap = map_0001;" in raw
+    # No park, district or industry in it: the parks come from map-parks.json, so its size does not grow.
+    for record in [*cat.parks.values(), *cat.districts.values(), *cat.industries.values()]:
+        assert getattr(record.name, lang) not in raw
+    assert len(raw.encode()) < 6_000
+
+
+def test_embed_document_is_byte_identical_across_processes(minimal_portal: Path) -> None:
+    """Folium draws random element ids; ours are numbered, so a rebuild changes nothing."""
+    import subprocess
+    import sys
+
+    code = ("import sys, hashlib; from pathlib import Path; from generator.catalogue import load_catalogue; "
+            "from generator.maps.embed import industry_embed; cat, _ = load_catalogue(Path(sys.argv[1])); "
+            "print(hashlib.sha256(industry_embed(cat, 'en').encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", code, str(minimal_portal)], capture_output=True, text=True, check=True,
+                              cwd=ROOT).stdout for _ in range(2)}
+    assert len(digests) == 1
+
+
+def test_embed_attribution_is_escaped_text_and_other_folium_elements_are_refused(minimal_portal: Path) -> None:
+    import folium
+
+    from generator.maps.elements import render_figure
+
+    _set_map(minimal_portal, "  approval_number: 'GS(2099)0002号'\n")
+    cat, problems = load_catalogue(minimal_portal)
+    assert cat is not None, problems
+    for lang, label in (("zh", "审图号: GS(2099)0002号"), ("en", "Map approval No.: GS(2099)0002号")):
+        raw = industry_embed(cat, lang)
+        assert f'"attribution":"© OpenStreetMap contributors | {label}"' in raw
+    # The attribution is the only data in the document; hostile text there stays text (escaped
+    # for Leaflet's HTML, then JSON with no `<` or braces) and is never compiled as a template.
+    from generator.maps.elements import TileLayer
+
+    fmap = folium.Map(tiles=None)
+    layer = TileLayer("https://tile.example.org/{z}/{x}/{y}.png", subdomains="", max_zoom=18,
+                      attribution_html="{{ 7 * 7 }}{% raw %}</script><script>alert(1)</script>")
+    fmap.add_child(layer)
+    raw = render_figure(fmap, lang="en", title="{{ 6 * 6 }}")
+    assert "49" not in raw and "36" not in raw and "</script><script>alert" not in raw
+    assert "{{" not in raw and "{%" not in raw
+    # Any Folium element that would put data through branca's template pass is refused.
+    fmap.add_child(folium.Marker([36.0, 120.0], tooltip="{{ 7 * 7 }}"))
+    with pytest.raises(TypeError, match="template its data twice"):
+        render_figure(fmap, lang="en", title="x")
+
+
+def test_map_page_offers_the_embed_and_open_data_lists_it(example_site: Path) -> None:
+    import html as html_module
+
+    cat, _ = load_catalogue(ROOT)
+    for prefix, lang in (("", "zh"), ("en/", "en")):
+        page = (example_site / prefix / "map" / "index.html").read_text(encoding="utf-8")
+        assert '<a href="../maps/industry.html">' in page
+        code = re.search(r'<section class="map-embed".*?<pre><code>(.*?)</code></pre>', page, re.S)
+        assert code and "<" not in code.group(1)  # the snippet is text on the page, not an iframe
+        snippet = html_module.unescape(code.group(1))
+        industry = sorted(cat.industries)[0]
+        assert snippet.startswith(f'<iframe src="https://invest.example.org/{prefix}maps/industry.html?ind={industry}"')
+        data = (example_site / prefix / "data" / "index.html").read_text(encoding="utf-8")
+        assert 'href="../maps/industry.html"' in data

@@ -11,9 +11,10 @@ import pytest
 
 from generator.catalogue import load_catalogue
 from generator.search import index as search_index
-from generator.search.documents import documents
+from generator.search.documents import dictionary_words, documents
 from generator.search.index import fnv1a
 from generator.search.tokenize import tokenize
+from generator.search.words import WORD_MARK, Words, shard_key, user_words
 
 from .conftest import ROOT
 from .search_helpers import query, write_index
@@ -153,3 +154,44 @@ def test_documents_come_from_the_catalogue_one_per_page() -> None:
     text = " ".join(f"{d.title} {d.summary} {d.body}" for d in docs)
     notice = CATALOGUE.settings.notice.get("en") if CATALOGUE.settings.notice else ""
     assert not notice or notice not in text  # the banner is never indexed
+
+
+def test_jieba_keeps_the_catalogues_names_whole_and_words_share_their_first_bigrams_shard() -> None:
+    assert CATALOGUE is not None
+    words = Words(user_words(dictionary_words(CATALOGUE)))
+    alias = "崂山"  # content/districts/laoshan.yml alias; 崂山区 is the name
+    assert alias in words.user_words and CATALOGUE.districts["laoshan"].name.zh in words.user_words
+    assert {"=崂山区", "=崂山", "=电价"} <= set(words.tokens("崂山区电价"))
+    assert words.tokens("VR产业园 2023") == ["=产业", "=产业园"]  # Han runs only, as tokenize folds them
+    assert shard_key("=集成电路") == "集成" and shard_key("集成") == "集成"
+
+
+def test_the_browser_recognises_exactly_the_words_jieba_indexed(zh: Path) -> None:
+    """Index/query identity without jieba in the browser: every word jieba put into the index for the
+    catalogue's names, typed alone, is recognised as that word (looked up in the index), and a
+    bigram that is no indexed word is not."""
+    assert CATALOGUE is not None
+    words = Words(user_words(dictionary_words(CATALOGUE)))
+    names = [r.name.zh for r in (*CATALOGUE.districts.values(), *CATALOGUE.parks.values(), *CATALOGUE.industries.values())]
+    indexed = sorted({t[len(WORD_MARK):] for name in names for t in words.tokens(name)})
+    assert len(indexed) > 30
+    answers = query(zh, *indexed)
+    for word in indexed:
+        assert answers[word]["words"] == [WORD_MARK + word], word
+    straddling = "业电"  # in 工业电价 but no word
+    assert query(zh, straddling)[straddling]["words"] == []
+
+
+def test_a_query_is_cut_into_index_words_and_the_page_holding_the_word_wins(zh: Path) -> None:
+    """电价 is a word of the costs page; the power-cost policy has the bigram only through 电费's synonym group."""
+    answers = query(zh, "电价", "崂山区电价")
+    assert answers["电价"]["urls"][0] == "costs/"
+    assert answers["崂山区电价"]["words"] == ["=崂山区", "=电价"]
+
+
+def test_snippets_come_after_the_result_lines_from_their_own_files(zh: Path) -> None:
+    name = CATALOGUE.districts["laoshan"].name.zh if CATALOGUE else ""
+    found = query(zh, name)[name]
+    assert found["snippets"][0] and len(found["snippets"]) == len(found["urls"])
+    first_snippet = next(i for i, p in enumerate(found["loaded"]) if p.startswith("snippets/"))
+    assert all(not p.startswith(("terms/", "docs/")) for p in found["loaded"][first_snippet:])

@@ -195,3 +195,24 @@ def test_search_modules_never_parse_data_as_html() -> None:
         code = module.read_text(encoding="utf-8")
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
             assert sink not in code, f"{module.name} uses {sink}"
+
+
+def test_opening_the_box_warms_the_search_and_snippets_follow_the_list(page, site_url: str) -> None:
+    """Focus starts the worker, which fetches the manifest and the first result lines before any key is
+    pressed; a query's list is shown first, its snippets (with marks) are filled in after."""
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url))
+    page.goto(f"{site_url}/en/")
+    page.wait_for_selector("[data-search-ready]", state="attached")
+    page.locator(".md-search__input").click()
+    page.wait_for_selector("[data-search-warm='true']", state="attached", timeout=10_000)
+    assert any(u.endswith("/en/search/manifest.json") for u in loaded)
+    assert any(u.endswith("/en/search/docs/0.json") for u in loaded)
+    assert not any("/search/terms/" in u for u in loaded)  # nothing of a query yet
+    found = type_query(page, "Laoshan")
+    assert found and urlsplit(found[0]["url"]).path == "/en/districts/laoshan/"
+    page.wait_for_function("(q) => document.querySelector('[data-portal-search]').getAttribute('data-search-snippets') === q",
+                           arg="Laoshan", timeout=10_000)
+    first = page.locator("ol.md-search-result__list > li").first
+    assert first.locator("article > p").count() == 2  # badges, then the snippet
+    assert "Laoshan" in first.locator("article > p").nth(1).inner_text()

@@ -3,6 +3,8 @@
 // A posting is [doc delta, impact, name size]; a page's score is the sum, over the query's tokens,
 // of the best impact among the token's alternatives (typo, prefix, pinyin), times coverage² (the share
 // of the query's tokens the page has) and a bonus when the query is a whole name of the page.
+// Chinese dictionary words (index tokens `=<word>`, words.py) are recognised in the query by looking
+// its substrings up in the index, and add their impact to the pages that hold them as words.
 import { runs, stem, tokenize } from "./search-tokenize.js";
 
 export const LIMIT = 10;
@@ -11,6 +13,10 @@ const PREFIX = 0.8; // a completion of the word being typed
 const PINYIN = 0.8; // a homophone of the Chinese typed
 const EXACT_NAME = 2;
 const IN_NAME = 1.6; // at most, for a query that is nearly the whole name
+export const WORD_MARK = "=";
+const MIN_WORD = 2;
+const MAX_WORD = 6;
+const PARALLEL = 6; // index files fetched at once (the rest wait: the ones asked for first come first)
 
 // 32-bit FNV-1a over UTF-16 code units, as index.py's fnv1a.
 export function fnv1a(token) {
@@ -42,6 +48,67 @@ export function editDistance(a, b, limit) {
     prev = row;
   }
   return prev[b.length];
+}
+
+// What a token's term shard is chosen by (words.py shard_key): a word by its first bigram, which the
+// query has as a token, so looking a word up never needs another file.
+export const shardKey = (token) => (token.startsWith(WORD_MARK) ? token.slice(1, 3) : token);
+
+// Index word tokens for every Chinese substring of two to six characters of the query's Han runs.
+export function wordCandidates(text) {
+  const out = new Set();
+  for (const run of runs(text)) {
+    if (!run.han) continue;
+    const chars = [...run.text];
+    for (let i = 0; i < chars.length; i += 1) {
+      for (let n = MIN_WORD; n <= MAX_WORD && i + n <= chars.length; n += 1) out.add(WORD_MARK + chars.slice(i, i + n).join(""));
+    }
+  }
+  return [...out];
+}
+
+// The query's words: each Han run cut into the fewest pieces, a piece being an index word or one
+// character (崂山区电价 -> 崂山区 电价 when both are words of the index); ties go to the earlier, longer word.
+export function queryWords(text, isWord) {
+  const out = [];
+  for (const run of runs(text)) {
+    if (!run.han) continue;
+    const chars = [...run.text];
+    const n = chars.length;
+    const pieces = new Array(n + 1).fill(Infinity);
+    const next = new Array(n + 1).fill(0);
+    pieces[n] = 0;
+    for (let i = n - 1; i >= 0; i -= 1) {
+      pieces[i] = pieces[i + 1] + 1;
+      next[i] = i + 1;
+      for (let len = Math.min(MAX_WORD, n - i); len >= MIN_WORD; len -= 1) {
+        if (pieces[i + len] + 1 < pieces[i] && isWord(WORD_MARK + chars.slice(i, i + len).join(""))) {
+          pieces[i] = pieces[i + len] + 1;
+          next[i] = i + len;
+        }
+      }
+    }
+    for (let i = 0; i < n; i = next[i]) if (next[i] - i >= MIN_WORD) out.push(WORD_MARK + chars.slice(i, next[i]).join(""));
+  }
+  return [...new Set(out)];
+}
+
+// Whether the query's words cover every character of its Han runs (each run of two or more characters).
+export function spelled(text, words) {
+  const covered = words.map((w) => w.slice(WORD_MARK.length));
+  for (const run of runs(text)) {
+    if (!run.han || run.text.length < MIN_WORD) continue;
+    const chars = [...run.text];
+    const hit = new Array(chars.length).fill(false);
+    for (const word of covered) {
+      for (let at = run.text.indexOf(word); at >= 0; at = run.text.indexOf(word, at + 1)) {
+        const start = [...run.text.slice(0, at)].length;
+        for (let k = 0; k < [...word].length; k += 1) hit[start + k] = true;
+      }
+    }
+    if (hit.some((h) => !h)) return false;
+  }
+  return covered.length > 0;
 }
 
 export const isLatin = (token) => /^[a-z0-9&]+$/.test(token) && /[a-z]/.test(token);
@@ -100,6 +167,28 @@ export function neighbours(token, vocab, { prefix = false, max = 3 } = {}) {
   return found.filter((f) => !seen.has(f.token) && seen.add(f.token)).slice(0, max);
 }
 
+// A Latin word the index lacks, written solid, as two index words (hitech = hi tech, westcoast =
+// west coast): the split nearest the middle whose halves (two letters or more) are both in the vocabulary.
+export function split(token, vocab) {
+  const { words } = prepare(vocab);
+  const has = (w) => {
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (words[mid] < w) lo = mid + 1; else hi = mid; }
+    return words[lo] === w;
+  };
+  const middle = token.length / 2;
+  const cuts = [];
+  for (let i = 2; i <= token.length - 2; i += 1) cuts.push(i);
+  cuts.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle) || a - b);
+  for (const i of cuts) {
+    const left = token.slice(0, i);
+    const right = stem(token.slice(i));
+    if (has(left) && has(right)) return [left, right];
+  }
+  return null;
+}
+
 // Pinyin tokens of the query's Chinese runs, as index.py's name_pinyin builds them (bigrams, whole run).
 export function pinyinTokens(text, charToSyllable) {
   const out = [];
@@ -112,6 +201,14 @@ export function pinyinTokens(text, charToSyllable) {
   }
   return [...new Set(out)];
 }
+
+// Best first. Scores within TIE of each other are a tie, and a tie goes to the lower page number:
+// pages are numbered so that those of one kind and place are neighbours (index.py), so the many
+// near-equal pages of a broad query (高新区 at national scale) come from few display files.
+const TIE = 1.03;
+const LOG_TIE = Math.log(TIE);
+const band = (score) => Math.floor(Math.log(Math.max(score, 1e-9)) / LOG_TIE);
+export const byRank = (a, b) => band(b.score) - band(a.score) || a.doc - b.doc;
 
 // Scores of every page for query slots [{alternatives: [{token, weight}]}], given postings per token.
 // Typed arrays over the page numbers (no object per posting): a national index has 20,000+ pages.
@@ -132,7 +229,9 @@ export function score(slots, postings, docs = 0) {
   const bestName = new Uint16Array(size);
   const stamp = new Int32Array(size).fill(-1);
   const touched = [];
-  slots.forEach((slot, i) => {
+  // Word slots (extra) only add to pages some other token matched, and do not count for coverage.
+  const ordered = [...slots.filter((s) => !s.extra), ...slots.filter((s) => s.extra)];
+  ordered.forEach((slot, i) => {
     const seen = [];
     for (const { token, weight } of slot.alternatives) {
       const list = postings.get(token);
@@ -153,6 +252,10 @@ export function score(slots, postings, docs = 0) {
       }
     }
     for (const doc of seen) {
+      if (slot.extra) {
+        if (matched[doc]) sum[doc] += best[doc];
+        continue;
+      }
       if (!matched[doc]) touched.push(doc);
       sum[doc] += best[doc];
       matched[doc] += 1;
@@ -164,7 +267,7 @@ export function score(slots, postings, docs = 0) {
   });
   // Tokens no page has (a bigram across two words, 工业地价 -> 业地; an unknown word) cannot be matched
   // by any page: they do not count against coverage.
-  const n = slots.filter((slot) => slot.alternatives.some(({ token }) => postings.has(token))).length || 1;
+  const n = slots.filter((slot) => !slot.extra && slot.alternatives.some(({ token }) => postings.has(token))).length || 1;
   const out = [];
   for (const doc of touched) {
     const coverage = matched[doc] / n;
@@ -174,7 +277,7 @@ export function score(slots, postings, docs = 0) {
     if (inName[doc] === n) bonus = inName[doc] >= minName[doc] ? EXACT_NAME : 1 + (IN_NAME - 1) * (inName[doc] / minName[doc]);
     out.push({ doc, score: sum[doc] * coverage * coverage * bonus, coverage });
   }
-  out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  out.sort(byRank);
   return out;
 }
 
@@ -209,10 +312,30 @@ export function highlight(text, terms) {
 }
 
 // The engine: load(path) resolves a JSON file of the index (path relative to search/).
+// search() ranks and returns the result lines (no snippets: the list can be shown at once);
+// snippets(results) then fills them in from their own, smaller files.
 export function createEngine(load) {
   const cache = new Map();
+  let running = 0;
+  const waiting = [];
+  // At most PARALLEL files in flight: the term shards a query needs are asked for first and so
+  // are not queued behind display files.
+  const limited = (path) => new Promise((resolve, reject) => {
+    const go = () => {
+      running += 1;
+      Promise.resolve().then(() => load(path)).then(resolve, reject).finally(() => {
+        running -= 1;
+        if (waiting.length) waiting.shift()();
+      });
+    };
+    if (running < PARALLEL) go(); else waiting.push(go);
+  });
   const get = (path) => {
-    if (!cache.has(path)) cache.set(path, load(path));
+    if (!cache.has(path)) {
+      const loading = limited(path);
+      loading.catch(() => cache.delete(path)); // a failed file is fetched again next time
+      cache.set(path, loading);
+    }
     return cache.get(path);
   };
   const near = new Map(); // typo and completion candidates already worked out, per token
@@ -230,7 +353,7 @@ export function createEngine(load) {
 
   async function postingsFor(tokens, manifest) {
     const shards = new Map();
-    for (const token of tokens) shards.set(token, fnv1a(token) % manifest.termShards);
+    for (const token of tokens) shards.set(token, fnv1a(shardKey(token)) % manifest.termShards);
     const files = await Promise.all([...new Set(shards.values())].map(async (k) => [k, await get(`terms/${k}.json`)]));
     const byShard = new Map(files);
     const out = new Map();
@@ -244,14 +367,27 @@ export function createEngine(load) {
   async function search(text, { limit = LIMIT } = {}) {
     const manifest = await get("manifest.json");
     const tokens = [...new Set(tokenize(text))];
-    if (!tokens.length) return { results: [], terms: [], total: 0 };
+    if (!tokens.length) return { results: [], terms: [], total: 0, words: [] };
     const slots = tokens.map((token) => ({ token, alternatives: [{ token, weight: 1 }] }));
-    let postings = await postingsFor(tokens, manifest);
-    // Latin words the index does not have: typos and words still being typed.
-    const missing = slots.filter((s) => isLatin(s.token) && !postings.has(s.token));
+    // The query's substrings that may be index words live in the shards of its bigrams: no extra file.
+    let postings = await postingsFor([...tokens, ...wordCandidates(text)], manifest);
+    const words = queryWords(text, (w) => postings.has(w));
+    // Latin words the index does not have: two words written solid, typos, words still being typed.
+    let missing = slots.filter((s) => isLatin(s.token) && !postings.has(s.token));
     if (missing.length) {
       const vocab = await get("vocab.json");
       const typing = !/\s$/.test(text);
+      const halves = [];
+      for (const slot of missing) {
+        const parts = split(slot.token, vocab);
+        if (!parts) continue;
+        slots.splice(slots.indexOf(slot), 1, ...parts.map((token) => ({ token, alternatives: [{ token, weight: 1 }] })));
+        halves.push(...parts);
+      }
+      if (halves.length) {
+        for (const [k, v] of await postingsFor(halves, manifest)) postings.set(k, v);
+        missing = missing.filter((s) => slots.includes(s));
+      }
       for (const slot of missing) {
         const last = slot === slots[slots.length - 1];
         const key = `${slot.token} ${last && typing}`;
@@ -261,11 +397,14 @@ export function createEngine(load) {
       const extra = missing.flatMap((s) => s.alternatives.slice(1).map((a) => a.token));
       for (const [k, v] of await postingsFor(extra, manifest)) postings.set(k, v);
     }
-    let ranked = score(slots, postings, manifest.docs);
+    const wordSlots = words.map((token) => ({ token, extra: true, alternatives: [{ token, weight: 1 }] }));
+    let ranked = score([...slots, ...wordSlots], postings, manifest.docs);
     // Chinese typed with a wrong character of the same sound (劳山区 for 崂山区): when no page has every
-    // token, the query's pinyin is matched against the names' pinyin too.
+    // token, the query's pinyin is matched against the names' pinyin too, unless the index's own words
+    // spell the whole query (集成电路产业园 = 集成电路 + 产业园: a phrase of known words is no typo).
     const han = slots.filter((s) => /[^\x00-\x7f]/.test(s.token));
-    if (han.length && (han.some((s) => !postings.has(s.token)) || !(ranked[0] && ranked[0].coverage === 1))) {
+    if (han.length && !spelled(text, words)
+        && (han.some((s) => !postings.has(s.token)) || !(ranked[0] && ranked[0].coverage === 1))) {
       const pinyin = pinyinTokens(text, await charTable());
       if (pinyin.length) {
         const latin = slots.filter((s) => isLatin(s.token) || /^[0-9]+$/.test(s.token));
@@ -278,7 +417,7 @@ export function createEngine(load) {
           const seen = merged.get(r.doc);
           if (!seen || seen.score < r.score) merged.set(r.doc, r);
         }
-        ranked = [...merged.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
+        ranked = [...merged.values()].sort(byRank);
       }
     }
     const top = ranked.slice(0, limit);
@@ -287,15 +426,30 @@ export function createEngine(load) {
       .map(async (k) => [k, await get(`docs/${k}.json`)]));
     const docs = new Map(shards);
     const results = top.map((r) => {
-      const [url, kind, title, status, statusLabel, meta, snippet] = docs.get(Math.floor(r.doc / shardSize))[r.doc % shardSize];
-      return { url, kind, title, status, statusLabel, meta, snippet, score: r.score };
+      const [url, kind, title, status, statusLabel, meta] = docs.get(Math.floor(r.doc / shardSize))[r.doc % shardSize];
+      return { doc: r.doc, url, kind, title, status, statusLabel, meta, snippet: "", score: r.score };
     });
-    const terms = [...new Set(slots.flatMap((s) => s.alternatives.map((a) => a.token)).filter((t) => t.length > 1 || /[^\x00-\x7f]/.test(t)))];
-    return { results, terms, total: ranked.length };
+    const terms = [...new Set(slots.flatMap((s) => s.alternatives.map((a) => a.token))
+      .concat(words.map((w) => w.slice(WORD_MARK.length)))
+      .filter((t) => t.length > 1 || /[^\x00-\x7f]/.test(t)))];
+    return { results, terms, total: ranked.length, words };
   }
 
-  // Fetch the manifest before the first keystroke (the search box was just opened).
-  const warm = () => get("manifest.json").then(() => undefined);
+  // The snippet of each result (same order), from the snippet shards.
+  async function snippets(results) {
+    const manifest = await get("manifest.json");
+    const size = manifest.snippetShard;
+    const files = new Map(await Promise.all([...new Set(results.map((r) => Math.floor(r.doc / size)))]
+      .map(async (k) => [k, await get(`snippets/${k}.json`)])));
+    return results.map((r) => files.get(Math.floor(r.doc / size))[r.doc % size]);
+  }
 
-  return { search, warm };
+  // The search box was opened: fetch the manifest and the files it names (the first result lines)
+  // before the first keystroke.
+  const warm = async () => {
+    const manifest = await get("manifest.json");
+    await Promise.all((manifest.warm || []).map((path) => get(path)));
+  };
+
+  return { search, snippets, warm };
 }

@@ -8,7 +8,8 @@ const SEPARATORS = /[〔〕[\]()【】〈〉《》「」『』<>{}]/g;
 const APOSTROPHES = /['’‘`]/g;
 export const STOP_WORDS = new Set((
   "a about an and any are as at be by can could do does for from get has have how i in into is me much my of on " +
-  "or our should that the their there this to us we what where which who will with would you your").split(" "));
+  "or our should that the their there this to us we what where which who will with would you your " +
+  "set up company companies firm firms").split(" "));
 
 export function fold(text) {
   const folded = text.normalize("NFKC").toLowerCase().replace(APOSTROPHES, "").replace(SEPARATORS, " ");

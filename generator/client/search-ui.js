@@ -2,7 +2,8 @@
 // portal's own engine in a Web Worker (search-worker.js -> search-logic.js). Contract for tests and the
 // home page: the root is [data-portal-search]; after the results of a query are in the list, the root's
 // data-search-done is that query; results are ol.md-search-result__list > li[data-kind], best first, each
-// with one link to the page. Any input[data-search-proxy] hands what is typed into it to this search.
+// with one link to the page; the snippets follow (then data-search-snippets is that query). Once the
+// worker has its first files (the box was opened), the root gets data-search-warm. Any input[data-search-proxy] hands what is typed into it to this search.
 // Everything from the index is rendered with text nodes and DOM APIs, never as HTML.
 import { loadJSON } from "./data.js";
 import { el, clear, format } from "./dom.js";
@@ -50,7 +51,13 @@ export function mount(root, { lang }) {
   function start() {
     if (worker) return worker;
     worker = new Worker(new URL("./search-worker.js", import.meta.url), { type: "module" });
-    worker.addEventListener("message", (event) => render(event.data));
+    strings(); // the result list's words, before the first results need them
+    worker.addEventListener("message", (event) => {
+      const data = event.data;
+      if (data.warm !== undefined) root.setAttribute("data-search-warm", String(data.warm));
+      else if (data.snippets) fill(data);
+      else render(data);
+    });
     return worker;
   }
 
@@ -65,21 +72,35 @@ export function mount(root, { lang }) {
     start().postMessage({ id: latest, q });
   }
 
+  let shown = { id: 0, terms: [], articles: [] };
+
+  // The snippets arrive after the list is shown (search-worker.js): each goes under its result.
+  function fill(answer) {
+    if (answer.id !== shown.id || answer.id !== latest) return;
+    answer.snippets.forEach((snippet, i) => {
+      if (snippet && shown.articles[i]) shown.articles[i].append(el("p", {}, ...marked(snippet, shown.terms)));
+    });
+    root.setAttribute("data-search-snippets", answer.q);
+  }
+
   async function render(answer) {
     if (answer.id !== latest) return; // a newer query is on its way
     const u = await strings();
     if (answer.id !== latest) return;
+    const articles = [];
     const items = answer.results.map((r) => {
       const badges = [el("span", { class: "portal-search-kind" }, u[`kind_${r.kind}`] || r.kind)];
       if (r.status) badges.push(" ", el("span", { class: `status status-${r.status}` }, r.statusLabel));
       if (r.meta) badges.push(" ", el("span", { class: "portal-search-meta" }, ...marked(r.meta, answer.terms)));
+      const article = el("article", { class: "md-search-result__article md-typeset" },
+        el("h1", {}, ...marked(r.title, answer.terms)),
+        el("p", { class: "portal-search-badges" }, ...badges),
+        r.snippet ? el("p", {}, ...marked(r.snippet, answer.terms)) : null);
+      articles.push(article);
       return el("li", { class: "md-search-result__item", "data-kind": r.kind },
-        el("a", { class: "md-search-result__link", href: relativeHref(r.url), tabindex: "-1" },
-          el("article", { class: "md-search-result__article md-typeset" },
-            el("h1", {}, ...marked(r.title, answer.terms)),
-            el("p", { class: "portal-search-badges" }, ...badges),
-            r.snippet ? el("p", {}, ...marked(r.snippet, answer.terms)) : null)));
+        el("a", { class: "md-search-result__link", href: relativeHref(r.url), tabindex: "-1" }, article));
     });
+    shown = { id: answer.id, terms: answer.terms, articles };
     clear(list).append(...items);
     if (answer.error) meta.textContent = u.search_failed;
     else if (!answer.total) meta.textContent = u.search_none;

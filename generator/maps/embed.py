@@ -43,7 +43,8 @@ STYLE = """<style>
   color: #000; font: 700 12px/22px sans-serif; text-align: center; }
 .map-embed-legend { background: #fff; color: #000; padding: 6px 8px; border-radius: 4px; font: 13px/1.4 sans-serif;
   box-shadow: 0 1px 4px rgba(0, 0, 0, .35); max-width: 16rem; }
-.map-embed-legend a { color: #1a237e; }
+.map-embed-legend a, .leaflet-container .leaflet-control-attribution a { color: #1a237e; text-decoration: underline; } /* not by colour alone */
+.leaflet-container .leaflet-control-attribution { max-width: calc(100% - 60px); white-space: normal; }
 .map-swatch { display: inline-block; width: .75em; height: .75em; border-radius: 50%; margin-right: .3em; border: 1px solid #fff;
   box-shadow: 0 0 0 1px rgba(0, 0, 0, .4); vertical-align: -.05em; }
 </style>"""

@@ -29,15 +29,29 @@ def url_path(doc: str) -> str:
     return doc[: -len(".md")] + "/"
 
 
+def _relpath(target: str, base: str) -> str:
+    """posixpath.relpath for the tree's own relative paths (no "..": ids are checked), by string
+    alone: posixpath.relpath asks the OS for the working folder on every call (issue 13: a third of
+    rendering time at provincial scale). Falls back to it for anything else."""
+    if target.startswith("/") or base.startswith("/") or ".." in target or ".." in base:
+        return posixpath.relpath(target, base)
+    to = [p for p in target.split("/") if p not in ("", ".")]
+    at = [p for p in base.split("/") if p not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(at)) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+
+
 def md_link(from_doc: str, to_doc: str) -> str:
     """Relative link to another Markdown page, as MkDocs expects in Markdown."""
-    return posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
+    return _relpath(to_doc, posixpath.dirname(from_doc) or ".")
 
 
 def html_link(from_doc: str, to_site_path: str) -> str:
     """Relative link for raw HTML (MkDocs does not rewrite those): from the page's URL folder."""
     base = url_path(from_doc).rstrip("/") or "."
-    rel = posixpath.relpath(to_site_path.rstrip("/") or ".", base)
+    rel = _relpath(to_site_path.rstrip("/") or ".", base)
     return rel + "/" if to_site_path.endswith("/") or to_site_path == "" else rel
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..maps.data import industry_colours, memberships
+from ..maps.embed import EMBED
 from ..maps.tiles import attribution, tiles_for
 from .escape import h, md, page_head
 from .i18n import t, text
-from .links import doc_path, html_link, url_path
+from .links import absolute_url, doc_path, html_link, url_path
 
 PLACE_PAGE = doc_path("map", "place")  # the shared map page: map/place/?park=<id>
 
@@ -85,7 +86,21 @@ def industry_map_page(cat: Catalogue, lang: str) -> str:
         '<ul data-map-list>', *items, '</ul>',
         '</section>',
         '</div>',
-        f'<p class="map-caption">{caption(cat, lang)}</p>', ""])
+        f'<p class="map-caption">{caption(cat, lang)}</p>', embed_offer(cat, doc, lang), ""])
+
+
+def embed_offer(cat: Catalogue, doc: str, lang: str) -> str:
+    """The link to the embeddable full-screen map (maps/embed.py) and an <iframe> snippet to copy,
+    shown as text (escaped: it is never markup on this page)."""
+    example = f"?ind={sorted(cat.industries)[0]}" if cat.industries else ""
+    src = absolute_url(cat.settings, lang, "index.md") + EMBED + example
+    snippet = (f'<iframe src="{src}" title="{t("map_embed_title", lang)}" width="100%" height="480" '
+               f'style="border:0" loading="lazy"></iframe>')
+    return (f'<section class="map-embed" aria-labelledby="map-embed-title">\n'
+            f'<h2 id="map-embed-title"><a href="{h(html_link(doc, EMBED))}">{h(t("map_embed_link", lang))}</a></h2>\n'
+            f'<p>{h(t("map_embed_how", lang))}</p>\n'
+            f'<pre><code>{h(snippet)}</code></pre>\n'
+            f'</section>\n')
 
 
 def place_map_page(cat: Catalogue, lang: str) -> str:

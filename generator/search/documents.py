@@ -26,9 +26,10 @@ ABOUT: dict[str, tuple[str, str]] = {
     "parks": ("园区目录 产业园 科技园 孵化器 开发区", "park list: industrial parks, science parks, incubators"),
     "districts": ("区市 功能区 开发区 新区 目录", "districts, development zones and new areas"),
     "policies": ("政策目录 惠企政策 优惠政策 文件 文号 现行有效", "policy list: incentives, subsidies, documents in force"),
-    "costs": ("要素成本 电价 用电 水价 用水 气价 用气 地价 土地出让价 厂房租金 写字楼租金 工资 社保 运营成本",
+    "costs": ("要素成本 电价 用电 水价 用水 气价 用气 地价 土地出让价 厂房租金 写字楼租金 工资 社保 运营成本 "
+              "每度电 千瓦时 立方米 亩 平方米",
               "operating costs: electricity power price, water price, gas price, land price, factory rent, "
-              "office rent, wages, social insurance"),
+              "office rent, wages, social insurance; per kWh, cubic metre, mu, square metre"),
     "contacts": ("联系方式 招商部门 投资促进中心 电话 邮箱 微信 地址 咨询",
                  "contact investment desks: phone, email, WeChat, address, enquiries"),
     "map": ("产业地图 园区地图 位置 分布", "industry map: where the parks are"),
@@ -56,6 +57,7 @@ class SearchDoc:
     meta: str = ""  # shown under the title
     status: str = ""  # policy status key, "" for other kinds
     status_label: str = ""
+    group: str = ""  # pages of one place are numbered together (index.py: their result lines share a file)
 
     @property
     def prior(self) -> float:
@@ -98,7 +100,10 @@ def documents(cat: Catalogue, lang: str) -> list[SearchDoc]:
     for tool in TOOL_PAGES:
         docs.append(SearchDoc(url_path(doc_path("tools", tool)), "tool", t(f"{tool}_title", lang), summary=about(tool)))
     contacts = docs[6]
+    # The languages a desk speaks are what a foreign investor asks for (日语, Korean-speaking staff).
+    speaks = lambda c: _join(*(enum(code, lang) for code in c.languages))  # noqa: E731
     contacts.body = _join(*(_join(_get(e.contact.office, lang), _get(e.contact.officer, lang), _get(e.contact.role, lang),
+                                  speaks(e.contact),
                                   district_name(e.district) if e.district else "")
                             for e in cat.contacts.values()), _get(cat.settings.front_desk.office, lang))
     costs = docs[5]
@@ -107,6 +112,10 @@ def documents(cat: Catalogue, lang: str) -> list[SearchDoc]:
     costs.body = _join(*(district_name(place) if place in cat.districts else
                          _get(cat.parks[place].name, lang) if place in cat.parks else "" for place in sorted(cat.costs)),
                        *(enum(item.metric, lang) for sheet in cat.costs.values() for item in sheet.items))
+    # What a figure includes or is for (含污水处理费, voltage tiers), once each: the page shows it under the
+    # figures, and readers search for it as for what the page is about.
+    costs.summary = _join(costs.summary, *dict.fromkeys(_get(item.note, lang) for sheet in cat.costs.values()
+                                                        for item in sheet.items))
 
     for did, d in sorted(cat.districts.items()):
         same, other, zh = _names([d.name, *getattr(d, "aliases", [])], lang)
@@ -115,7 +124,7 @@ def documents(cat: Catalogue, lang: str) -> list[SearchDoc]:
             summary=_get(d.overview, lang), meta=_join(_get(d.city, lang), enum(d.kind, lang)),
             body=_join(_get(d.city, lang), enum(d.kind, lang), district_name(d.parent) if d.parent else "",
                        *(industry_name(i) for i in d.leading_industries),
-                       *(_get(c.office, lang) for c in d.contacts),
+                       *(_join(_get(c.office, lang), speaks(c)) for c in d.contacts),
                        *(_get(cat.parks[p].name, lang) for p in cat.parks_by_district.get(did, []) if p in cat.parks))))
     for iid, ind in sorted(cat.industries.items()):
         same, other, zh = _names([ind.name, *getattr(ind, "aliases", [])], lang)
@@ -131,7 +140,7 @@ def documents(cat: Catalogue, lang: str) -> list[SearchDoc]:
         if p.approval and p.approval.document:
             same.append(p.approval.document)
         docs.append(SearchDoc(
-            url_path(doc_path("parks", pid)), "park", same[0], names=same[1:], other=other, pinyin_of=zh,
+            url_path(doc_path("parks", pid)), "park", same[0], names=same[1:], other=other, pinyin_of=zh, group=p.district,
             summary=_get(p.summary, lang), meta=_join(district_name(p.district), enum(p.kind, lang)),
             body=_join(district_name(p.district), enum(p.kind, lang), enum(p.level, lang) if p.level else "",
                        *(industry_name(i) for i in p.industries),
@@ -149,7 +158,7 @@ def documents(cat: Catalogue, lang: str) -> list[SearchDoc]:
         docs.append(SearchDoc(
             url_path(doc_path("policies", pid)), "policy", same[0], names=same[1:], other=other, pinyin_of=[],
             summary=_get(pol.summary, lang), meta=_join(pol.doc_number, _get(pol.issuer, lang)),
-            status=status, status_label=status_label(status, lang),
+            status=status, status_label=status_label(status, lang), group=places[0] if places else "",
             body=_join(_get(pol.issuer, lang), enum(pol.category, lang), *(enum(s, lang) for s in pol.support_types),
                        *(industry_name(i) for i in pol.industries), *(district_name(d) for d in places),
                        *(_get(cat.parks[x].name, lang) for x in pol.jurisdiction.parks if x in cat.parks),
@@ -172,3 +181,21 @@ def _plain(markdown_text: str) -> str:
     text = re.sub(r"\]\([^)]*\)", " ", markdown_text)
     text = re.sub(r"<[^>]*>", " ", text)
     return re.sub(r"\s+", " ", _MARKDOWN.sub(" ", text)).strip()
+
+
+def dictionary_words(cat: Catalogue) -> list[str]:
+    """The catalogue's own words for jieba's user dictionary (words.py): the Chinese names, aliases and
+    former names of places, parks and industries, policy aliases and document-number issuer codes,
+    the synonym groups' words and the
+    overview pages' topic words, so the build segments them whole."""
+    names: list[str] = []
+    for record in (*cat.districts.values(), *cat.industries.values(), *cat.parks.values()):
+        names += [record.name.zh, *(a.zh for a in getattr(record, "aliases", [])),
+                  *(f.zh for f in getattr(record, "former_names", []))]
+    for policy in cat.policies.values():
+        names += [a.zh for a in getattr(policy, "aliases", [])]
+        if policy.doc_number:  # the issuer code of 青政发〔2023〕12号 is one word: 青政发
+            names.append(re.split(r"[〔\[(（【]", policy.doc_number)[0])
+    names += [word for group in cat.search_synonyms for word in group]
+    names += [word for zh, _ in ABOUT.values() for word in zh.split()]
+    return names

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
-from .documents import documents
+from .documents import dictionary_words, documents
 from .index import Synonyms, build_index
+from .words import Words, user_words
 
 
 def search_files(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
-    return dict(build_index(documents(cat, lang), Synonyms(cat.search_synonyms)))
+    words = Words(user_words(dictionary_words(cat)))
+    return dict(build_index(documents(cat, lang), Synonyms(cat.search_synonyms), words))

@@ -1,8 +1,9 @@
 """The sharded search index of one language, written into its tree under search/.
 
-    search/manifest.json        shard counts and sizes (the first and only fixed download)
+    search/manifest.json        shard counts and sizes, and the files to fetch when the search box opens
     search/terms/<k>.json       token -> postings, for the tokens whose hash falls in shard k
-    search/docs/<k>.json        what a result shows (url, kind, title, status, meta, snippet), DOC_SHARD docs each
+    search/docs/<k>.json        what a result line shows (url, kind, title, status, meta), DOC_SHARD docs each
+    search/snippets/<k>.json    the snippet under it, SNIPPET_SHARD docs each (fetched after the list is shown)
     search/vocab.json           Latin words of the index, for typo tolerance (fetched only after a miss)
     search/pinyin.json          syllable -> characters, for homophone typos (fetched only after a poor Chinese match)
 
@@ -15,6 +16,16 @@ whole name (the page about it) from one that only mentions it.
 
 Synonym groups (synonyms.py) are expanded here: a page with one term of a group in a field also
 gets the other terms' tokens in that field, at SYNONYM_WEIGHT.
+
+Chinese dictionary words (words.py: jieba with the catalogue's names as user dictionary) are extra
+tokens `=<word>` in the fields `name_words` and `words`: they rank the page that holds the word
+above one where its characters only straddle two words. A word token's shard is that of its first
+bigram (words.shard_key), so the browser finds the query's words in shards it fetched anyway.
+
+Pages are numbered so that those that most often come first cluster in the first display shards
+(overview pages, districts, industries, then parks and policies grouped by district), and the
+display data is split: the result lines (small, DOC_SHARD pages a file) are needed to show the
+list, the snippets (SNIPPET_SHARD a file) only after it is shown.
 
 Linear in the data: every document is tokenized once, postings are appended, and the shards
 are cut by token hash (the same FNV-1a hash as search-logic.js).
@@ -29,18 +40,23 @@ from typing import Any, Iterable
 from .documents import SearchDoc
 from .pinyin import char_table, name_pinyin
 from .tokenize import tokenize
+from .words import Words, shard_key
 
-FIELDS: dict[str, float] = {"names": 10.0, "other": 5.0, "pinyin": 3.0, "summary": 2.0, "body": 1.0}
+FIELDS: dict[str, float] = {"names": 10.0, "other": 5.0, "pinyin": 3.0, "summary": 2.0, "body": 1.0,
+                            "name_words": 6.0, "words": 3.0}
 # Names are not normalised by length: the browser's name bonus already prefers the page whose name the
 # query covers most (search-logic.js, score).
-B = {"names": 0.0, "other": 0.0, "pinyin": 0.0, "summary": 0.75, "body": 0.75}
+B = {"names": 0.0, "other": 0.0, "pinyin": 0.0, "summary": 0.75, "body": 0.75, "name_words": 0.0, "words": 0.75}
 K1 = 1.2
 SYNONYM_WEIGHT = 0.6
 MAX_POSTINGS = 2_000  # a token on more pages than this keeps its best-scoring pages (a near stop word)
-DOC_SHARD = 50
+DOC_SHARD = 250
+SNIPPET_SHARD = 50
+# Kinds in the order pages are numbered (see the module docstring); others after them.
+KIND_ORDER = ("home", "section", "costs", "contacts", "tool", "map", "data", "district", "industry", "page", "park", "policy")
 TERM_SHARD_ENTRIES = 3_000  # postings per term shard, on average
 SNIPPET = 220
-VERSION = 1
+VERSION = 2
 
 
 def fnv1a(token: str) -> int:
@@ -85,19 +101,24 @@ class Synonyms:
         return extra
 
 
-def _fields(doc: SearchDoc) -> dict[str, list[str]]:
+def _fields(doc: SearchDoc, words: Words) -> dict[str, list[str]]:
     return {
         "names": tokenize(" ".join([doc.title, *doc.names]), unigrams=True),
         "other": tokenize(" ".join(doc.other), unigrams=True),
         "pinyin": [p for name in doc.pinyin_of for p in name_pinyin(name)],
         "summary": tokenize(doc.summary),
         "body": tokenize(doc.body),
+        "name_words": words.tokens(" ".join([doc.title, *doc.names, *doc.other])),
+        "words": words.tokens(doc.summary),
     }
 
 
-def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None) -> dict[str, str]:
-    """Files (path under the language root -> JSON text) of the index of `docs`, in this order."""
+def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None, words: Words | None = None) -> dict[str, str]:
+    """Files (path under the language root -> JSON text) of the index of `docs`."""
     synonyms = synonyms or Synonyms([])
+    words = words or Words()
+    rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
+    docs = sorted(docs, key=lambda d: (rank.get(d.kind, len(rank)), d.group))
     n = len(docs)
     per_doc: list[dict[str, tuple[Counter[str], Counter[str], int]]] = []
     lengths: dict[str, float] = defaultdict(float)
@@ -106,7 +127,7 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None) -> dict
     for doc in docs:
         fields = {}
         seen: set[str] = set()
-        for name, tokens in _fields(doc).items():
+        for name, tokens in _fields(doc, words).items():
             counts = Counter(tokens)
             fields[name] = (counts, synonyms.expand(counts), len(tokens))
             lengths[name] += len(tokens)
@@ -149,22 +170,29 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None) -> dict
         for d, impact, size in entries:
             flat += (d - previous, impact, size)
             previous = d
-        shards[fnv1a(token) % term_shards][token] = flat
+        shards[fnv1a(shard_key(token)) % term_shards][token] = flat
 
     files: dict[str, str] = {}
     for k, shard in enumerate(shards):
         files[f"search/terms/{k}.json"] = _compact(shard)
-    doc_shards = math.ceil(n / DOC_SHARD)
-    for k in range(doc_shards):
+    for k in range(math.ceil(n / DOC_SHARD)):
         files[f"search/docs/{k}.json"] = _compact([_display(doc) for doc in docs[k * DOC_SHARD:(k + 1) * DOC_SHARD]])
+    for k in range(math.ceil(n / SNIPPET_SHARD)):
+        files[f"search/snippets/{k}.json"] = _compact([_snippet(doc) for doc in docs[k * SNIPPET_SHARD:(k + 1) * SNIPPET_SHARD]])
     vocab = sorted(t for t in postings if t.isascii() and any(c.isalpha() for c in t))
     files["search/vocab.json"] = _compact(vocab)
     files["search/pinyin.json"] = _compact(char_table())
+    # Fetched when the search box opens, before the first keystroke: the first result lines (the
+    # overview pages, districts and industries that lead most result lists).
     files["search/manifest.json"] = _compact({"version": VERSION, "docs": n, "docShard": DOC_SHARD,
-                                              "termShards": term_shards})
+                                              "snippetShard": SNIPPET_SHARD, "termShards": term_shards,
+                                              "warm": ["docs/0.json"] if n else []})
     return files
 
 
 def _display(doc: SearchDoc) -> list[str]:
-    snippet = doc.summary if len(doc.summary) <= SNIPPET else doc.summary[:SNIPPET].rstrip() + "…"
-    return [doc.url, doc.kind, doc.title, doc.status, doc.status_label, doc.meta, snippet]
+    return [doc.url, doc.kind, doc.title, doc.status, doc.status_label, doc.meta]
+
+
+def _snippet(doc: SearchDoc) -> str:
+    return doc.summary if len(doc.summary) <= SNIPPET else doc.summary[:SNIPPET].rstrip() + "…"

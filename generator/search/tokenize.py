@@ -31,7 +31,9 @@ _ACCENTABLE = re.compile("[\u00c0-\u1fff]")
 _MARKS = re.compile("[\u0300-\u036f]")
 STOP_WORDS = frozenset((
     "a about an and any are as at be by can could do does for from get has have how i in into is me much my of on "
-    "or our should that the their there this to us we what where which who will with would you your").split())
+    "or our should that the their there this to us we what where which who will with would you your "
+    # words of a question about setting up a business that name no page's subject ("where to set up a chip company")
+    "set up company companies firm firms").split())
 
 
 def fold(text: str) -> str:

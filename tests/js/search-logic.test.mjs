@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { editDistance, fnv1a, highlight, neighbours, pinyinTokens, score } from "../../generator/client/search-logic.js";
+import { editDistance, fnv1a, highlight, neighbours, pinyinTokens, queryWords, score, shardKey, split, wordCandidates } from "../../generator/client/search-logic.js";
 
 const cases = JSON.parse(readFileSync(new URL("../fixtures/search/tokenizer_cases.json", import.meta.url), "utf-8"));
 
@@ -48,4 +48,32 @@ test("score: coverage and whole-name bonus order the pages", () => {
 test("highlight: merged ranges, Latin terms at word starts and to the word's end", () => {
   assert.deepEqual(highlight("Laoshan parks, sparks", ["park"]), [[8, 13]]);
   assert.deepEqual(highlight("崂山区和崂山", ["崂山", "山区"]), [[0, 3], [4, 6]]);
+});
+
+test("words: candidates are the Han substrings of 2-6 characters, in the shard of their first bigram", () => {
+  assert.deepEqual(wordCandidates("VR产业园"), ["=产业", "=产业园", "=业园"]);
+  assert.equal(wordCandidates("崂山区政府电价补贴").length, 8 + 7 + 6 + 5 + 4);
+  assert.equal(shardKey("=产业园"), "产业");
+  assert.equal(shardKey("产业"), "产业");
+});
+
+test("words: the query is cut into the fewest index words, characters between them", () => {
+  const index = new Set(["=崂山", "=崂山区", "=山区", "=电价"]);
+  const isWord = (w) => index.has(w);
+  assert.deepEqual(queryWords("崂山区电价", isWord), ["=崂山区", "=电价"]);
+  assert.deepEqual(queryWords("崂山 的电价", isWord), ["=崂山", "=电价"]);
+  assert.deepEqual(queryWords("业电", isWord), []);
+});
+
+test("score: word slots add to pages other tokens matched and never count for coverage", () => {
+  const postings = new Map([["a", [0, 100, 0, 1, 100, 0]], ["=w", [1, 50, 0, 1, 500, 0]]]);
+  const ranked = score([{ alternatives: [{ token: "a", weight: 1 }] }, { extra: true, alternatives: [{ token: "=w", weight: 1 }] }], postings);
+  assert.deepEqual(ranked.map((r) => [r.doc, r.score, r.coverage]), [[1, 150, 1], [0, 100, 1]]); // doc 2 has only the word
+});
+
+test("split: a word written solid is two index words, cut nearest the middle", () => {
+  const vocab = ["coast", "hi", "qingdao", "tech", "west", "westco"];
+  assert.deepEqual(split("hitech", vocab), ["hi", "tech"]);
+  assert.deepEqual(split("westcoast", vocab), ["west", "coast"]);
+  assert.equal(split("techno", vocab), null);
 });

@@ -1,0 +1,81 @@
+"""Chinese dictionary words for ranking: jieba at build time, a vocabulary lookup in the browser.
+
+Bigrams (tokenize.py) find every page; words rank them. `电价` is a bigram of both 工业电价 (a
+word) and 用电价格 (用电 + 价格, where 电价 only straddles two words), so a page that holds the
+word itself is the better answer. jieba (search-engine mode, no HMM guessing) segments the names,
+titles and summaries with a user dictionary of the catalogue's own names, aliases and former
+names, the synonym groups' Chinese words and the guide pages' topic words; each word of two to
+six characters is indexed as an extra token `=<word>` (index.py's `words` fields).
+
+The browser never runs jieba: it looks the query's Chinese substrings (two to six characters) up
+in the index itself. A word token lives in the term shard of its first two characters (`shard_key`),
+which the query's first bigram has already fetched, so recognising words costs no extra file.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import jieba
+
+from .tokenize import han_runs
+
+WORD_MARK = "="
+MIN_WORD, MAX_WORD = 2, 6
+_HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+USER_FREQ = 100_000  # high enough that jieba keeps a catalogue name whole
+
+
+def shard_key(token: str) -> str:
+    """What a token's term shard is chosen by (search-logic.js shardKey): a word by its first bigram."""
+    return token[1:3] if token.startswith(WORD_MARK) else token
+
+
+@lru_cache(maxsize=1)
+def _base() -> jieba.Tokenizer:
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+class Words:
+    """A jieba tokenizer with the catalogue's own words added (a copy: builds never share words)."""
+
+    def __init__(self, user_words: Iterable[str] = ()) -> None:
+        base = _base()
+        self._jieba = jieba.Tokenizer()
+        self._jieba.FREQ = dict(base.FREQ)
+        self._jieba.total = base.total
+        self._jieba.initialized = True
+        self.user_words = sorted({w for w in user_words if MIN_WORD <= len(w) and _HAN_WORD.match(w)})
+        freq = self._jieba.FREQ
+        for word in self.user_words:
+            # As jieba's add_word, without raising the total: the rest of the dictionary keeps its odds
+            # whatever the size of the catalogue.
+            freq[word] = max(freq.get(word) or 0, USER_FREQ)
+            for end in range(1, len(word)):
+                freq.setdefault(word[:end], 0)
+        self._cache: dict[str, list[str]] = {}
+
+    def tokens(self, text: str) -> list[str]:
+        """Word tokens of a text's Han runs (folded as tokenize folds), in order, repeats kept."""
+        out: list[str] = []
+        for run in han_runs(text):
+            if len(run) < MIN_WORD:
+                continue
+            found = self._cache.get(run)
+            if found is None:
+                found = [WORD_MARK + w for w in self._jieba.cut_for_search(run, HMM=False)
+                         if MIN_WORD <= len(w) <= MAX_WORD and _HAN_WORD.match(w)]
+                if len(self._cache) < 200_000:
+                    self._cache[run] = found
+            out.extend(found)
+        return out
+
+
+def user_words(names: Iterable[str]) -> list[str]:
+    """The Han runs of names and topic words (a name with Latin letters, VR产业园, gives 产业园)."""
+    return sorted({run for name in names for run in han_runs(name) if len(run) >= MIN_WORD})
