@@ -311,6 +311,18 @@ export function highlight(text, terms) {
   return merged;
 }
 
+// Pages of a kind the query names (园区, park) are lifted by the manifest's kindBoost.
+export function preferKinds(ranked, tokens, words, manifest) {
+  const asked = new Set([...tokens, ...words]);
+  const ranges = Object.entries(manifest.kindWords || {})
+    .filter(([, list]) => list.some((w) => asked.has(w)))
+    .map(([kind]) => (manifest.kinds || {})[kind]).filter(Boolean);
+  if (!ranges.length) return ranked;
+  const boosted = ranked.map((r) => (ranges.some(([a, b]) => r.doc >= a && r.doc < b)
+    ? { ...r, score: r.score * manifest.kindBoost } : r));
+  return boosted.sort(byRank);
+}
+
 // The engine: load(path) resolves a JSON file of the index (path relative to search/).
 // search() ranks and returns the result lines (no snippets: the list can be shown at once);
 // snippets(results) then fills them in from their own, smaller files.
@@ -420,6 +432,7 @@ export function createEngine(load) {
         ranked = [...merged.values()].sort(byRank);
       }
     }
+    ranked = preferKinds(ranked, tokens, words, manifest);
     const top = ranked.slice(0, limit);
     const shardSize = manifest.docShard;
     const shards = await Promise.all([...new Set(top.map((r) => Math.floor(r.doc / shardSize)))]

@@ -54,6 +54,10 @@ DOC_SHARD = 250
 SNIPPET_SHARD = 50
 # Kinds in the order pages are numbered (see the module docstring); others after them.
 KIND_ORDER = ("home", "section", "costs", "contacts", "tool", "map", "data", "district", "industry", "page", "park", "policy")
+# A query that names the kind of page it wants (芯片设计园区, chip design park) lifts pages of that kind:
+# the words (as query tokens) and the factor, per kind. The manifest carries them and each kind's page range.
+KIND_WORDS: dict[str, list[str]] = {"park": ["园区", "=产业园", "=工业园", "=科技园", "park"], "policy": ["政策", "policy"]}
+KIND_BOOST = 1.25
 TERM_SHARD_ENTRIES = 3_000  # postings per term shard, on average
 SNIPPET = 220
 VERSION = 2
@@ -186,8 +190,17 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None, words: 
     # overview pages, districts and industries that lead most result lists).
     files["search/manifest.json"] = _compact({"version": VERSION, "docs": n, "docShard": DOC_SHARD,
                                               "snippetShard": SNIPPET_SHARD, "termShards": term_shards,
+                                              "kinds": _ranges(docs), "kindWords": KIND_WORDS, "kindBoost": KIND_BOOST,
                                               "warm": ["docs/0.json"] if n else []})
     return files
+
+
+def _ranges(docs: list[SearchDoc]) -> dict[str, list[int]]:
+    """kind -> [first, last + 1] page numbers (pages are numbered kind by kind)."""
+    out: dict[str, list[int]] = {}
+    for d, doc in enumerate(docs):
+        out.setdefault(doc.kind, [d, d])[1] = d + 1
+    return out
 
 
 def _display(doc: SearchDoc) -> list[str]:

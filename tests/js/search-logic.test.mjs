@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { editDistance, fnv1a, highlight, neighbours, pinyinTokens, queryWords, score, shardKey, split, wordCandidates } from "../../generator/client/search-logic.js";
+import { editDistance, fnv1a, highlight, neighbours, pinyinTokens, preferKinds, queryWords, score, shardKey, split, wordCandidates } from "../../generator/client/search-logic.js";
 
 const cases = JSON.parse(readFileSync(new URL("../fixtures/search/tokenizer_cases.json", import.meta.url), "utf-8"));
 
@@ -76,4 +76,11 @@ test("split: a word written solid is two index words, cut nearest the middle", (
   assert.deepEqual(split("hitech", vocab), ["hi", "tech"]);
   assert.deepEqual(split("westcoast", vocab), ["west", "coast"]);
   assert.equal(split("techno", vocab), null);
+});
+
+test("preferKinds: a query naming a kind of page lifts the pages of that kind", () => {
+  const manifest = { kinds: { industry: [0, 2], park: [2, 5] }, kindWords: { park: ["园区", "park"] }, kindBoost: 1.25 };
+  const ranked = [{ doc: 1, score: 110 }, { doc: 3, score: 100 }];
+  assert.deepEqual(preferKinds(ranked, ["chip", "park"], [], manifest).map((r) => r.doc), [3, 1]);
+  assert.deepEqual(preferKinds(ranked, ["chip"], [], manifest).map((r) => r.doc), [1, 3]);
 });
