@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from importlib import resources
 
 import folium
 from jinja2 import Environment, Template
@@ -32,21 +33,14 @@ LEAFLET = f"{UP}{VENDOR}/leaflet-1.9.4"
 CLUSTER = f"{UP}{VENDOR}/leaflet.markercluster-1.5.3"
 CLIENT = f"{UP}assets/client/map-embed.js"
 
-# The map's own look: the marker and cluster styles of portal.css (maps section), and the legend.
+# The map's own look: the marker and cluster styles every map shares (assets/map-markers.css, inlined so the
+# document needs no stylesheet request), and the legend.
+MARKERS_CSS = resources.files("generator").joinpath("assets/map-markers.css").read_text(encoding="utf-8")
 # Constant text, no data.
-STYLE = """<style>
-.map-dot { display: block; width: 16px; height: 16px; box-sizing: border-box; border-radius: 50%; border: 2px solid #fff;
-  box-shadow: 0 0 2px rgba(0, 0, 0, .8); }
-.map-cluster-pie { display: flex; width: 40px; height: 40px; box-sizing: border-box; align-items: center; justify-content: center;
-  border-radius: 50%; border: 3px solid #fff; box-shadow: 0 0 3px rgba(0, 0, 0, .7); }
-.map-cluster-pie span { min-width: 22px; height: 22px; padding: 0 3px; box-sizing: border-box; border-radius: 11px; background: #fff;
-  color: #000; font: 700 12px/22px sans-serif; text-align: center; }
-.map-embed-legend { background: #fff; color: #000; padding: 6px 8px; border-radius: 4px; font: 13px/1.4 sans-serif;
+STYLE = "<style>\n" + MARKERS_CSS + """.map-embed-legend { background: #fff; color: #000; padding: 6px 8px; border-radius: 4px; font: 13px/1.4 sans-serif;
   box-shadow: 0 1px 4px rgba(0, 0, 0, .35); max-width: 16rem; }
 .map-embed-legend a, .leaflet-container .leaflet-control-attribution a { color: #1a237e; text-decoration: underline; } /* not by colour alone */
 .leaflet-container .leaflet-control-attribution { max-width: calc(100% - 60px); white-space: normal; }
-.map-swatch { display: inline-block; width: .75em; height: .75em; border-radius: 50%; margin-right: .3em; border: 1px solid #fff;
-  box-shadow: 0 0 0 1px rgba(0, 0, 0, .4); vertical-align: -.05em; }
 </style>"""
 
 

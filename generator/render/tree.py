@@ -49,8 +49,8 @@ def render_language(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
     files.update(vcard_files(cat, lang))
     files.update(image_files(cat))
     files.update({doc_path("pages", s): free_page(page, lang) for s, page in cat.pages.items() if s != HOME_SLUG})
-    css = resources.files("generator").joinpath("assets/portal.css").read_text(encoding="utf-8")
-    files["assets/portal.css"] = css
+    for sheet in ("portal.css", "map-markers.css"):
+        files[f"assets/{sheet}"] = resources.files("generator").joinpath(f"assets/{sheet}").read_text(encoding="utf-8")
     with_discovery(files, cat, lang)  # descriptions, Open Graph and JSON-LD into the pages' front matter
     return files
 
