@@ -17,8 +17,8 @@ policy the districts whose pages list it and the parks it names (catalogue.deriv
 park or its district and targets one of the park's industries (or all); a city-wide policy
 (empty jurisdiction) covers every district and is stored as `-1`. Index lists are
 delta-encoded (first index, then differences), which keeps a province's hundreds of districts
-small; `index()` checks at build time that this compact form decodes to exactly the
-catalogue's lists.
+small. tests/test_client_data_policies.py checks that this compact form decodes to exactly the
+catalogue's lists (it used to be checked in every build, which cost parks × policies).
 """
 from __future__ import annotations
 
@@ -155,14 +155,6 @@ def delta(values: list[int]) -> list[int]:
     return [v - (values[i - 1] if i else 0) for i, v in enumerate(values)]
 
 
-def _inverted(by_place: dict[str, list[str]]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for place, ids in by_place.items():
-        for pid in ids:
-            out.setdefault(pid, []).append(place)
-    return out
-
-
 def _compact_number(value: float | None) -> float | int | None:
     """1140.0 -> 1140: fewer bytes, same number."""
     if value is None:
@@ -182,13 +174,6 @@ def index(cat: Catalogue, lang: str, order: list[str]) -> dict[str, Any]:
     ind_ix = {i: n for n, i in enumerate(industries)}
     district_ix = {d: n for n, d in enumerate(districts)}
     park_ix = {p: n for n, p in enumerate(parks)}
-    by_district, by_park = _inverted(cat.policies_by_district), _inverted(cat.policies_by_park)
-    all_parks = set(parks)
-    parks_in = {d: cat.parks_by_district.get(d, []) for d in cat.districts}
-    parks_of: dict[str, set[str]] = {i: set() for i in cat.industries}  # by the parks' own industries
-    for x, park in cat.parks.items():
-        for i in park.industries:
-            parks_of.setdefault(i, set()).add(x)
     rows = []
     for pid in order:
         p = cat.policies[pid]
@@ -196,11 +181,6 @@ def index(cat: Catalogue, lang: str, order: list[str]) -> dict[str, Any]:
         city_wide = not scope.districts and not scope.parks
         cov_d: Any = CITY_WIDE if city_wide else delta(sorted(district_ix[d] for d in set(scope.districts)))
         cov_p = [] if city_wide else delta(sorted(park_ix[x] for x in set(scope.parks)))
-        # The compact form must decode to exactly what the catalogue derived (see module doc).
-        places = all_parks if city_wide else set(scope.parks).union(*(parks_in[d] for d in scope.districts))
-        decoded = places & set().union(*(parks_of[i] for i in p.industries)) if p.industries else places
-        assert decoded == set(by_park.get(pid, [])), f"{pid}: park coverage differs from catalogue.policies_by_park"
-        assert city_wide or set(scope.districts) == set(by_district.get(pid, [])), f"{pid}: district coverage differs"
         rows.append([
             CATEGORIES.index(p.category), LEVELS.index(p.level), STATUSES.index(cat.policy_status[pid]),
             _mask(p.support_types, SUPPORT_TYPES), _mask(p.eligibility.firm_size, FIRM_SIZES),
