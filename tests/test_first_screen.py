@@ -8,11 +8,16 @@ phone it is pinned to the bottom of the screen.
 Unit part, on the example catalogue: "Policies that apply" lists policies in force and not yet in
 force first and folds the others away; a district lists the policies of its parks and the zones
 within it with their parks; a zone names its district; an industry routes to an industry desk.
+On a generated provincial-style portal (benchmarks/synthetic.py), hundreds of policies wider than a
+park (province-wide, city-wide, national) become one line linking to the policy finder, so a park's
+or district's page lists only its own policies in full (issue 13).
 """
 from __future__ import annotations
 
 import html
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -23,11 +28,14 @@ from generator.render.enquiry import enquiry_block
 from generator.render.industry_pages import industry_desk, industry_page
 from generator.render.i18n import enum, t, text
 from generator.render.park_pages import park_page
-from generator.render.policy_lists import CURRENT, policy_sections, split_policies
+from generator.render.policy_lists import CURRENT, WIDE_LISTED, policy_sections, split_policies, wider_than
 from generator.render.policy_pages import policy_page
 
 from .conftest import ROOT
 from .site_helpers import LANG_PREFIX, serve_tiles
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synthetic import write_portal  # noqa: E402
 
 CATALOGUE, _ = load_catalogue(ROOT)
 assert CATALOGUE is not None
@@ -215,3 +223,55 @@ def test_enquiry_says_whom_it_reaches_before_the_click(lang: str) -> None:
             assert text(contact.hours, lang) in shown
     page = policy_page(CATALOGUE, sorted(CATALOGUE.policies)[0], lang)
     assert page.index("enquiry-to") < page.index(f"| {t('status', lang)} |"), "the enquiry box comes before the data sheet"
+
+
+def _policy_links(markup: str) -> set[str]:
+    return set(re.findall(r'href="[^"]*policies/([^/"?]+)/"', markup))
+
+
+def test_example_pages_list_every_policy_that_applies() -> None:
+    """The example's wider policies are few: park pages list them all, with no summary line."""
+    for park_id in CATALOGUE.parks:
+        markup = park_page(CATALOGUE, park_id, "en")
+        assert _policy_links(markup) >= set(CATALOGUE.policies_by_park[park_id]), park_id
+        assert "policy-wider" not in markup, park_id
+
+
+@pytest.fixture(scope="module")
+def wide_portal(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("wide") / "portal"
+    write_portal(root, districts=20, parks=60, policies=700, seed=3)
+    cat, _ = load_catalogue(root)
+    assert cat is not None
+    return cat
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_wide_policies_are_summarised_with_a_link_to_the_finder(wide_portal, lang: str) -> None:
+    cat = wide_portal
+    most_wide = 0
+    for park_id in cat.parks:
+        applies = set(cat.policies_by_park[park_id])
+        wide = {p for p in applies if wider_than(cat, park_id)(p)}
+        most_wide = max(most_wide, len(wide))
+        markup = park_page(cat, park_id, lang)
+        section = markup.split(f"## {t('applicable_policies', lang)}", 1)[1]
+        if len(wide) > WIDE_LISTED:
+            # Only the park's and its district's own policies are listed; the wide ones are counted.
+            assert _policy_links(section) == applies - wide, park_id
+            current = sum(1 for p in wide if cat.policy_status[p] in CURRENT)
+            line = re.search(r'<p class="policy-wider">(.*?)</p>', section)
+            assert line, park_id
+            assert t("wider_policies", lang).format(n=len(wide), current=current) in html.unescape(line[1])
+            assert 'href="../../policies/?place=p.%s"' % park_id in html.unescape(line[1])
+        else:
+            assert _policy_links(section) == applies, park_id
+    assert most_wide > 5 * WIDE_LISTED, "the generated set should hold hundreds of wide policies"
+    for district_id in cat.districts:
+        markup = district_page(cat, district_id, lang)
+        section = markup.split(f"## {t('policies_here', lang)}", 1)[1]
+        links = _policy_links(section)
+        wide = {p for p in cat.policies_by_district[district_id] if wider_than(cat)(p)}
+        if len(wide) > WIDE_LISTED:
+            assert not links & (wide - set(park_policies(cat, district_id))), district_id
+            assert 'href="../../policies/?place=d.%s"' % district_id in html.unescape(section)

@@ -7,7 +7,7 @@ from .map_pages import district_map
 from .escape import h, md, page_head
 from .i18n import enum, t, text
 from .links import doc_path
-from .policy_lists import policy_sections
+from .policy_lists import finder_link, policy_sections, wider_than
 from .record_top import anchor, summary_card, wide
 
 
@@ -108,7 +108,8 @@ def district_page(cat: Catalogue, district_id: str, lang: str) -> str:
         for zone in zones:
             out += [f"### {record_link(cat, doc, 'districts', zone, lang)}", ""]
             out += _park_table(cat, doc, cat.parks_by_district[zone], lang) if cat.parks_by_district[zone] else [t("none_yet", lang), ""]
-    out += [f"## {t('policies_here', lang)}", ""] + policy_sections(cat, doc, policies, lang, where=by_park)
+    out += [f"## {t('policies_here', lang)}", ""] + policy_sections(cat, doc, policies, lang, where=by_park, wider=wider_than(cat),
+                                                                  library=finder_link(doc, f"d.{district_id}"))
     sheet = cat.costs.get(district_id)
     if sheet:
         out += figure_section(t("local_costs", lang), [(enum(i.metric, lang), i) for i in sheet.items], lang)

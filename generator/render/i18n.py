@@ -157,6 +157,10 @@ UI: dict[str, tuple[str, str]] = {
     "all_contact_details": ("全部联系方式", "All contact details"),
     "older_policies": ("已失效、已修订或已废止的政策（{n} 项）", "Expired, amended or repealed policies ({n})"),
     "current_policies_none": ("暂无现行或即将生效的政策。", "No policy in force or about to come into force."),
+    "wider_policies": ("另有 {n} 项适用范围更广（跨区、全市或全省）的政策也适用于此，其中 {current} 项现行有效或即将生效：",
+                       "{n} more policies with a wider scope (several districts, city- or province-wide) also apply here, "
+                       "{current} of them in force or about to come into force:"),
+    "wider_policies_link": ("在政策库中查看", "see them in the policy library"),
     "in_parks": ("适用园区", "applies in"),
     "zones_here": ("区内功能区及其园区", "Zones within this district and their parks"),
     "n_parks": ("{n} 个园区", "{n} parks"),

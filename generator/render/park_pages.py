@@ -11,7 +11,7 @@ from .escape import h, md, page_head
 from .exports import download_link
 from .i18n import as_published, enum, fmt_amount, fmt_date, t, text
 from .links import doc_path, image_src
-from .policy_lists import policy_sections
+from .policy_lists import finder_link, policy_sections, wider_than
 from .record_top import anchor, closing_contact, summary_card, wide
 from .tool_pages import STATIC_END, mount
 
@@ -108,7 +108,8 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
     for key, items in (("anchor_tenants", park.anchor_tenants), ("facilities", park.facilities)):
         if items:
             out += [f"## {t(key, lang)}", ""] + [f"- {md(text(i, lang))}" for i in items] + [""]
-    out += [f"## {t('applicable_policies', lang)}", ""] + policy_sections(cat, doc, cat.policies_by_park[park_id], lang)
+    out += [f"## {t('applicable_policies', lang)}", ""] + policy_sections(
+        cat, doc, cat.policies_by_park[park_id], lang, wider=wider_than(cat, park_id), library=finder_link(doc, f"p.{park_id}"))
     sheet = cat.costs.get(park_id) or cat.costs.get(park.district)
     if sheet:
         out += figure_section(t("local_costs", lang), [(enum(i.metric, lang), i) for i in sheet.items], lang)

@@ -3,19 +3,43 @@
 Policies in force and not yet in force are listed; expired, amended and repealed ones go into a
 closed <details>, so they stay findable (an investor may hold a contract under an old policy) but
 do not read as offers. Raw HTML (the <details> body is not parsed as Markdown): data through h().
+
+Policies whose scope is wider than the page's place (city-, province-wide or several districts) are
+listed in full only while they are few (WIDE_LISTED); beyond that one line counts them and links
+to the policy finder set to the place (issue 13: at provincial scale every park page listed ~170
+province-wide policies, which made pages heavy to build and unreadable). Without JavaScript the
+link leads to the policies index, which lists every policy.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from urllib.parse import quote
 
 from ..catalogue import Catalogue
 from .blocks import status_badge
 from .escape import h
 from .i18n import as_published, t
+from .links import doc_path, html_link, url_path
 from .record_top import anchor
 
 CURRENT = ("in_force", "not_yet_in_force")  # shown open; everything else is folded
 ORDER = {"in_force": 0, "not_yet_in_force": 1, "amended": 2, "expired": 3, "repealed": 4}
+WIDE_LISTED = 12  # wider-scope policies a page lists in full; more are summarised in one linked line
+
+
+def wider_than(cat: Catalogue, place: str | None = None) -> Callable[[str], bool]:
+    """Does a policy cover more than the place: it does not name the park `place` (if any) and
+    names no single district (none = city-wide, several = a city, a province or a group)?"""
+    def wider(pid: str) -> bool:
+        scope = cat.policies[pid].jurisdiction
+        return len(scope.districts) != 1 and (place is None or place not in scope.parks)
+    return wider
+
+
+def finder_link(doc: str, place: str) -> str:
+    """The policies index with the finder set to a place ("p.<park>" or "d.<district>", as
+    client/policy-logic.js parsePlace reads it), as an href (escape with h())."""
+    return html_link(doc, url_path(doc_path("policies"))) + "?place=" + quote(place, safe="")
 
 
 def split_policies(cat: Catalogue, ids: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -32,13 +56,24 @@ def _item(cat: Catalogue, doc: str, pid: str, lang: str, where: str) -> str:
 
 
 def policy_sections(cat: Catalogue, doc: str, ids: Iterable[str], lang: str,
-                    where: Mapping[str, list[str]] | None = None) -> list[str]:
+                    where: Mapping[str, list[str]] | None = None,
+                    wider: Callable[[str], bool] | None = None, library: str | None = None) -> list[str]:
     """The list of current policies and the folded history, as lines of HTML.
 
     `where`, if given, names for some policies the parks they apply in (a district page lists the
-    policies of its parks too, and says which park each one is for).
+    policies of its parks too, and says which park each one is for). `wider`, if given, tells
+    wider-scope policies: more than WIDE_LISTED of them become one line linking to `library`.
     """
     where = where or {}
+    ids = set(ids)
+    summary_line = ""
+    if wider is not None and library is not None:
+        wide = [p for p in ids if p not in where and wider(p)]
+        if len(wide) > WIDE_LISTED:
+            ids.difference_update(wide)
+            current_wide = sum(1 for p in wide if cat.policy_status[p] in CURRENT)
+            summary_line = (f'<p class="policy-wider">{h(t("wider_policies", lang).format(n=len(wide), current=current_wide))} '
+                            f'<a href="{h(library)}">{h(t("wider_policies_link", lang))}</a></p>')
 
     def place(pid: str) -> str:
         parks = where.get(pid)
@@ -50,8 +85,10 @@ def policy_sections(cat: Catalogue, doc: str, ids: Iterable[str], lang: str,
     out: list[str] = []
     if current:
         out += ['<ul class="policy-list policy-current">', *(_item(cat, doc, p, lang, place(p)) for p in current), "</ul>"]
-    else:
+    elif not summary_line:  # with a summary line, policies do apply: "none" would mislead
         out.append(f'<p class="policy-none">{h(t("current_policies_none", lang))}</p>')
+    if summary_line:
+        out.append(summary_line)
     if folded:
         summary = h(t("older_policies", lang).format(n=len(folded)))
         out += [f'<details class="policy-older"><summary>{summary}</summary>',
