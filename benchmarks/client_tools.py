@@ -32,16 +32,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
-import http.server
 import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any, Iterator
@@ -50,6 +47,8 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from tests import site_helpers  # noqa: E402
 
 from synthetic import PRESETS, write_portal  # noqa: E402
 
@@ -203,22 +202,11 @@ def tool_build_cost(data: Path, repeat: int = 3, cat: Any = None) -> dict[str, A
 
 # -- serving ----------------------------------------------------------------------------------
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
 @contextlib.contextmanager
 def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """The browser tests' quiet static server; the base URL ends in "/" as measure_tool joins paths to it."""
+    with site_helpers.serve(folder) as base:
+        yield base + "/"
 
 
 # -- measuring in the browser -----------------------------------------------------------------

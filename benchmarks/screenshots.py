@@ -12,15 +12,14 @@ on grey. Each file is checked to stay under MAX_BYTES; a shot that does not is c
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from tests.site_helpers import serve  # noqa: E402  (the quiet static server the browser tests use)
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -40,17 +39,6 @@ SHOTS: list[tuple[str, str, dict[str, int], bool]] = [
 BLANK_TILE = (ROOT / "tests" / "fixtures" / "blank-tile.png").read_bytes()
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-def _serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 def _route_outside(page, base: str) -> None:
     """Requests that leave the local server get a blank tile (images) or nothing."""
     def handle(route) -> None:
@@ -67,9 +55,8 @@ def take(site: Path, out: Path) -> list[tuple[str, int]]:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
-    server, base = _serve(site)
     written: list[tuple[str, int]] = []
-    try:
+    with serve(site) as base:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             for stem, path, viewport, phone in SHOTS:
@@ -90,9 +77,6 @@ def take(site: Path, out: Path) -> list[tuple[str, int]]:
                 written.append((target.name, size))
                 context.close()
             browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
     return written
 
 
