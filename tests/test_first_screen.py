@@ -156,8 +156,8 @@ def test_every_record_page_folds_old_policies() -> None:
     old = [p for p, s in CATALOGUE.policy_status.items() if s not in CURRENT]
     assert old
     for doc, markup in pages.items():
-        section = markup.split(f"## {t('applicable_policies', 'en')}", 1)[-1] if doc.startswith(("parks", "industries")) \
-            else markup.split(f"## {t('policies_here', 'en')}", 1)[-1]
+        section = markup.split('<h2 id="applicable-policies">', 1)[-1] if doc.startswith(("parks", "industries")) \
+            else markup.split('<h2 id="policies-here">', 1)[-1]
         before_fold = section.split("<details", 1)[0]
         assert not [p for p in old if f"policies/{p}/" in before_fold], doc
 
@@ -183,10 +183,10 @@ def test_district_shows_its_zones_and_their_parks_and_a_zone_its_district() -> N
         assert zone in zones_within(CATALOGUE, parent)
         for lang in ("zh", "en"):
             parent_page = district_page(CATALOGUE, parent, lang)
-            section = parent_page.split(f"## {t('zones_here', lang)}", 1)[1]
-            assert f"({zone}.md)" in section.split("\n## ", 1)[0]
+            section = parent_page.split(f'<h2 id="zones-here">{t("zones_here", lang)}</h2>', 1)[1]
+            assert f'<h3 id="zone-{zone}"><a href="../{zone}/">' in section.split("<h2 ", 1)[0]
             for park_id in CATALOGUE.parks_by_district[zone]:
-                assert f"parks/{park_id}.md" in section, (parent, zone, park_id)
+                assert f'href="../../parks/{park_id}/"' in section, (parent, zone, park_id)
             zone_page = district_page(CATALOGUE, zone, lang)
             top = zone_page.split('<div class="enquiry"', 1)[0]
             assert t("within", lang).lower() in top and f'href="../{parent}/"' in top, lang
@@ -222,7 +222,7 @@ def test_enquiry_says_whom_it_reaches_before_the_click(lang: str) -> None:
         if contact.hours:
             assert text(contact.hours, lang) in shown
     page = policy_page(CATALOGUE, sorted(CATALOGUE.policies)[0], lang)
-    assert page.index("enquiry-to") < page.index(f"| {t('status', lang)} |"), "the enquiry box comes before the data sheet"
+    assert page.index("enquiry-to") < page.index(f"<td>{t('status', lang)}</td>"), "the enquiry box comes before the data sheet"
 
 
 def _policy_links(markup: str) -> set[str]:
@@ -255,7 +255,7 @@ def test_wide_policies_are_summarised_with_a_link_to_the_finder(wide_portal, lan
         wide = {p for p in applies if wider_than(cat, park_id)(p)}
         most_wide = max(most_wide, len(wide))
         markup = park_page(cat, park_id, lang)
-        section = markup.split(f"## {t('applicable_policies', lang)}", 1)[1]
+        section = markup.split(f'<h2 id="applicable-policies">{t("applicable_policies", lang)}</h2>', 1)[1]
         if len(wide) > WIDE_LISTED:
             # Only the park's and its district's own policies are listed; the wide ones are counted.
             assert _policy_links(section) == applies - wide, park_id
@@ -269,7 +269,7 @@ def test_wide_policies_are_summarised_with_a_link_to_the_finder(wide_portal, lan
     assert most_wide > 5 * WIDE_LISTED, "the generated set should hold hundreds of wide policies"
     for district_id in cat.districts:
         markup = district_page(cat, district_id, lang)
-        section = markup.split(f"## {t('policies_here', lang)}", 1)[1]
+        section = markup.split(f'<h2 id="policies-here">{t("policies_here", lang)}</h2>', 1)[1]
         links = _policy_links(section)
         wide = {p for p in cat.policies_by_district[district_id] if wider_than(cat)(p)}
         if len(wide) > WIDE_LISTED:

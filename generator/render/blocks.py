@@ -1,4 +1,4 @@
-"""Small Markdown pieces shared by page types: figure tables, badges, link lists."""
+"""Small HTML pieces shared by page types: figure tables, fact sheets, badges, record links."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -8,24 +8,26 @@ from ..catalogue import Catalogue
 from ..model import Contact, Figure
 from ..model.common import Source
 from .enquiry import contact_card, enquiry_block
+from ..model.common import LocalText
 from .escape import h, md
 from .i18n import as_published, fmt_amount, fmt_date, figure_notes_md, original, source_name, status_label, t, text_md
-from .links import absolute_url, doc_path, html_link, md_link
+from .links import absolute_url, doc_path, html_link, md_link, url_path
+from .markup import bullets, heading, paragraph, section_id, table
 
 
 def figure_table(rows: Iterable[tuple[str, Figure | None]], lang: str) -> str:
-    body = [f"| {md(label)} | {md(fmt_amount(fig, lang))} | {figure_notes_md(fig, lang)} |"
-            for label, fig in rows if fig is not None]
+    """Figures as a metric | value | source table (HTML), or "" when no figure is given."""
+    body = [(h(label), h(fmt_amount(fig, lang)), figure_notes_md(fig, lang)) for label, fig in rows if fig is not None]
     if not body:
         return ""
-    head = f"| {t('metric', lang)} | {t('value', lang)} | {t('source_col', lang)} |\n|---|---|---|\n"
-    return head + "\n".join(body) + "\n"
+    return table((t("metric", lang), t("value", lang), t("source_col", lang)), body)
 
 
-def figure_section(heading: str, rows: Iterable[tuple[str, Figure | None]], lang: str) -> list[str]:
-    """A `## heading` and its figure table, or nothing when no figure is given."""
-    table = figure_table(rows, lang)
-    return [f"## {heading}", "", table] if table else []
+def figure_section(heading_key: str, rows: Iterable[tuple[str, Figure | None]], lang: str) -> list[str]:
+    """A section (h2 named by the interface string `heading_key`) and its figure table, or nothing
+    when no figure is given."""
+    figures = figure_table(rows, lang)
+    return [heading(2, h(t(heading_key, lang)), section_id(heading_key)), figures] if figures else []
 
 
 # Column names of a key/value sheet. "事项", not "项目": every sheet's header goes into the
@@ -34,45 +36,44 @@ KEY_VALUE_HEAD = {"zh": ("事项", "内容"), "en": ("Item", "Details")}
 
 
 def key_value_table(rows: Iterable[tuple[str, str]], lang: str) -> list[str]:
-    """A label | value fact sheet (park, policy, district) as Markdown lines ending in a blank line.
+    """A label | value fact sheet (park, policy, district) as HTML.
 
-    A Markdown table must have a header row, and an empty one (`| | |`) leaves screen readers
-    with unnamed columns. So the header names them, in a `kv-head` span that portal.css hides
-    visually: the sheet still reads as labels and values, and the printed brochure keeps its
-    height. Labels are interface strings; values must already be escaped (md(), record_link()).
+    An empty header row would leave screen readers with unnamed columns, so the header names them
+    in a `kv-head` span that portal.css hides visually: the sheet still reads as labels and values,
+    and the printed brochure keeps its height. Labels are interface strings (escaped here); values
+    must already be escaped (h(), record_anchor()).
     """
     first, second = KEY_VALUE_HEAD[lang]
-    head = [f'| <span class="kv-head">{first}</span> | <span class="kv-head">{second}</span> |', "|---|---|"]
-    return head + [f"| {label} | {value} |" for label, value in rows] + [""]
+    head = [f'<span class="kv-head">{first}</span>', f'<span class="kv-head">{second}</span>']
+    return [table(head, [(h(label), value) for label, value in rows], head_html=True)]
 
 
 def status_badge(status: str, lang: str) -> str:
     return f'<span class="status status-{status}">{h(status_label(status, lang))}</span>'
 
 
+RECORD_SECTIONS = ("parks", "industries", "districts", "policies")
+
+
+def _label(cat: Catalogue, section: str, record_id: str) -> LocalText:
+    record = {"parks": cat.parks, "industries": cat.industries, "districts": cat.districts, "policies": cat.policies}[section][record_id]
+    return record.title if section == "policies" else record.name
+
+
 def record_link(cat: Catalogue, from_doc: str, section: str, record_id: str, lang: str) -> str:
-    names = {"parks": cat.parks, "industries": cat.industries, "districts": cat.districts, "policies": cat.policies}
-    record = names[section][record_id]
-    label = record.title if section == "policies" else record.name
-    return f"[{text_md(label, lang)}]({md_link(from_doc, doc_path(section, record_id))})"
+    """A Markdown link to a record (pages still written in Markdown: home, tools)."""
+    return f"[{text_md(_label(cat, section, record_id), lang)}]({md_link(from_doc, doc_path(section, record_id))})"
+
+
+def record_anchor(cat: Catalogue, from_doc: str, section: str, record_id: str, lang: str) -> str:
+    """An HTML link to a record, named in the page's language (an English fallback marked as Chinese)."""
+    href = h(html_link(from_doc, url_path(doc_path(section, record_id))))
+    return f'<a href="{href}">{text_md(_label(cat, section, record_id), lang)}</a>'
 
 
 def link_list(cat: Catalogue, from_doc: str, section: str, ids: Iterable[str], lang: str) -> str:
-    items = [f"- {record_link(cat, from_doc, section, i, lang)}" for i in ids]
-    return "\n".join(items) + "\n" if items else f"{t('none_yet', lang)}\n"
-
-
-STATUS_ORDER = {"in_force": 0, "amended": 1, "not_yet_in_force": 2, "expired": 3, "repealed": 4}
-
-
-def policy_list(cat: Catalogue, from_doc: str, ids: Iterable[str], lang: str) -> str:
-    """Policies with their status badge; those in force first, expired and repealed last."""
-    items = []
-    for pid in sorted(ids, key=lambda p: (STATUS_ORDER[cat.policy_status[p]], p)):
-        policy = cat.policies[pid]
-        number = f" · {as_published(policy.doc_number, lang)}" if policy.doc_number else ""
-        items.append(f"- {record_link(cat, from_doc, 'policies', pid, lang)}{number} {status_badge(cat.policy_status[pid], lang)}")
-    return "\n".join(items) + "\n" if items else f"{t('none_yet', lang)}\n"
+    """Records as a bulleted list of links (HTML), or a "none yet" line."""
+    return bullets(record_anchor(cat, from_doc, section, i, lang) for i in ids) or paragraph(h(t("none_yet", lang)))
 
 
 def enquiry(cat: Catalogue, doc: str, lang: str, contact: Contact, reference: str, title: str) -> str:

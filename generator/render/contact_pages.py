@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
-from .blocks import card, record_link
-from .escape import page_head
+from .blocks import card, record_anchor
+from .markup import heading, html_page_head
 from .i18n import t, text
 from .links import doc_path
 from .vcard import vcard
@@ -12,12 +12,11 @@ from .vcard import vcard
 def contact_page(cat: Catalogue, lang: str) -> str:
     doc = doc_path("contacts")
     desk = cat.settings.front_desk
-    out = [page_head(t('contacts', lang)), "", card(doc, desk, lang), ""]
+    out = [html_page_head(t("contacts", lang)), card(doc, desk, lang)]
     for did, district in sorted(cat.districts.items()):
-        out += [f"## {record_link(cat, doc, 'districts', did, lang)}", ""]
-        for contact in district.contacts:
-            out += [card(doc, contact, lang), ""]
-    return "\n".join(out)
+        out += [heading(2, record_anchor(cat, doc, "districts", did, lang), f"district-{did}")]
+        out += [card(doc, contact, lang) for contact in district.contacts]
+    return "\n".join(out) + "\n"
 
 
 def vcard_files(cat: Catalogue, lang: str) -> dict[str, str]:

@@ -2,27 +2,27 @@
 from __future__ import annotations
 
 from ..catalogue import Catalogue
-from .blocks import card, figure_section, key_value_table, record_link, source_line
+from .blocks import card, figure_section, key_value_table, record_anchor, source_line
 from .map_pages import district_map
-from .escape import h, md, page_head
+from .escape import h
+from .markup import heading, html_page_head, paragraph, section_id, table
 from .i18n import enum, t, text
 from .links import doc_path
 from .policy_lists import finder_link, policy_sections, wider_than
-from .record_top import anchor, summary_card, wide
+from .record_top import summary_card, wide
 
 
 def district_index(cat: Catalogue, lang: str) -> str:
     doc = doc_path("districts")
-    lines = [page_head(t('districts', lang)), "",
-             f"| {t('districts', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} | {t('parks', lang)} |",
-             "|---|---|---|---|"]
+    rows = []
     for did, district in sorted(cat.districts.items()):
-        industries = ", ".join(record_link(cat, doc, "industries", i, lang) for i in district.leading_industries)
+        industries = ", ".join(record_anchor(cat, doc, "industries", i, lang) for i in district.leading_industries)
         # A zone names the district it lies in; a district counts its zones' parks too.
-        within = f" ({md(t('within', lang).lower())} {record_link(cat, doc, 'districts', district.parent, lang)})" if district.parent else ""
-        lines.append(f"| {record_link(cat, doc, 'districts', did, lang)}{within} | {md(enum(district.kind, lang))} | {industries} "
-                     f"| {len(parks_within(cat, did))} |")
-    return "\n".join(lines) + "\n"
+        within = f" ({h(t('within', lang).lower())} {record_anchor(cat, doc, 'districts', district.parent, lang)})" if district.parent else ""
+        rows.append((record_anchor(cat, doc, "districts", did, lang) + within, h(enum(district.kind, lang)), industries,
+                     str(len(parks_within(cat, did)))))
+    head = (t("districts", lang), t("kind", lang), t("leading_industries", lang), t("parks", lang))
+    return html_page_head(t("districts", lang)) + table(head, rows)
 
 
 def zones_within(cat: Catalogue, district_id: str) -> list[str]:
@@ -58,27 +58,27 @@ def park_policies(cat: Catalogue, district_id: str) -> dict[str, list[str]]:
 
 
 def _park_table(cat: Catalogue, doc: str, parks: list[str], lang: str) -> list[str]:
-    out = [f"| {t('parks', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} |", "|---|---|---|"]
+    rows = []
     for pid in parks:
         park = cat.parks[pid]
-        inds = ", ".join(record_link(cat, doc, "industries", i, lang) for i in park.industries)
-        out.append(f"| {record_link(cat, doc, 'parks', pid, lang)} | {md(enum(park.kind, lang))} | {inds} |")
-    return out + [""]
+        inds = ", ".join(record_anchor(cat, doc, "industries", i, lang) for i in park.industries)
+        rows.append((record_anchor(cat, doc, "parks", pid, lang), h(enum(park.kind, lang)), inds))
+    return [table((t("parks", lang), t("kind", lang), t("leading_industries", lang)), rows)]
 
 
 def district_page(cat: Catalogue, district_id: str, lang: str) -> str:
     district = cat.districts[district_id]
     doc = doc_path("districts", district_id)
     name = text(district.name, lang)
-    facts = [(t("kind", lang), md(enum(district.kind, lang))), (t("place", lang), md(text(district.city, lang)))]
+    facts = [(t("kind", lang), h(enum(district.kind, lang))), (t("place", lang), h(text(district.city, lang)))]
     if district.aliases:
-        facts.append((t("aliases", lang), md("; ".join(text(n, lang) for n in district.aliases))))
+        facts.append((t("aliases", lang), h("; ".join(text(n, lang) for n in district.aliases))))
     if district.division_code:
-        facts.append((t("division_code", lang), md(district.division_code)))
+        facts.append((t("division_code", lang), h(district.division_code)))
     if district.parent:
-        facts.append((t("within", lang), record_link(cat, doc, "districts", district.parent, lang)))
+        facts.append((t("within", lang), record_anchor(cat, doc, "districts", district.parent, lang)))
     facts.append((t("leading_industries", lang),
-                  ", ".join(record_link(cat, doc, "industries", i, lang) for i in district.leading_industries)))
+                  ", ".join(record_anchor(cat, doc, "industries", i, lang) for i in district.leading_industries)))
     parks = cat.parks_by_district[district_id]
     zones = zones_within(cat, district_id)
     by_park = park_policies(cat, district_id)
@@ -86,35 +86,35 @@ def district_page(cat: Catalogue, district_id: str, lang: str) -> str:
     current = sum(1 for p in set(policies) if cat.policy_status[p] in ("in_force", "amended"))  # as the home page counts them
     what = [h(enum(district.kind, lang)), h(text(district.city, lang))]
     if district.parent:
-        what.append(f"{h(t('within', lang).lower())} {anchor(cat, doc, 'districts', district.parent, lang)}")
+        what.append(f"{h(t('within', lang).lower())} {record_anchor(cat, doc, 'districts', district.parent, lang)}")
     figures = [(t("parks_count", lang), str(len(parks_within(cat, district_id)))), (t("policies_in_force", lang), str(current)),
-               (t("leading_industries", lang), ", ".join(anchor(cat, doc, "industries", i, lang) for i in district.leading_industries))]
+               (t("leading_industries", lang), ", ".join(record_anchor(cat, doc, "industries", i, lang) for i in district.leading_industries))]
     if zones:
-        figures.append((t("zones_here", lang), ", ".join(anchor(cat, doc, "districts", z, lang) for z in zones)))
+        figures.append((t("zones_here", lang), ", ".join(record_anchor(cat, doc, "districts", z, lang) for z in zones)))
     contact = cat.desk_for(district_id, None)
-    out = [page_head(name), "",
+    out = [html_page_head(name),
            summary_card(cat, doc, lang, what=what, lead=text(district.overview, lang), figures=figures, contact=contact,
                         reference=f"district/{district_id}", title=name)]
     out += key_value_table(facts, lang)
-    out += [f"## {t('parks_here', lang)}", ""]
+    none_yet = paragraph(h(t("none_yet", lang)))
+    out += [heading(2, h(t("parks_here", lang)), section_id("parks_here"))]
     if parks:
         out += [district_map(cat, doc, district_id, lang)]
         out += _park_table(cat, doc, parks, lang)
     else:
-        out += [t("none_yet", lang), ""]
+        out += [none_yet]
     if zones:
         # A zone lies within this district (its `parent`): its parks are part of what the district offers.
-        out += [f"## {t('zones_here', lang)}", ""]
+        out += [heading(2, h(t("zones_here", lang)), section_id("zones_here"))]
         for zone in zones:
-            out += [f"### {record_link(cat, doc, 'districts', zone, lang)}", ""]
-            out += _park_table(cat, doc, cat.parks_by_district[zone], lang) if cat.parks_by_district[zone] else [t("none_yet", lang), ""]
-    out += [f"## {t('policies_here', lang)}", ""] + policy_sections(cat, doc, policies, lang, where=by_park, wider=wider_than(cat),
+            out += [heading(3, record_anchor(cat, doc, "districts", zone, lang), f"zone-{zone}")]
+            out += _park_table(cat, doc, cat.parks_by_district[zone], lang) if cat.parks_by_district[zone] else [none_yet]
+    out += [heading(2, h(t("policies_here", lang)), section_id("policies_here"))] + policy_sections(cat, doc, policies, lang, where=by_park, wider=wider_than(cat),
                                                                   library=finder_link(doc, f"d.{district_id}"))
     sheet = cat.costs.get(district_id)
     if sheet:
-        out += figure_section(t("local_costs", lang), [(enum(i.metric, lang), i) for i in sheet.items], lang)
-    out += [f"## {t('contacts_here', lang)}", ""]
-    for c in district.contacts:
-        out += [card(doc, c, lang), ""]
+        out += figure_section("local_costs", [(enum(i.metric, lang), i) for i in sheet.items], lang)
+    out += [heading(2, h(t("contacts_here", lang)), section_id("contacts_here"))]
+    out += [card(doc, c, lang) for c in district.contacts]
     out += source_line(district.source, None, lang)
     return wide("\n".join(out))

@@ -3,25 +3,23 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..model import Contact
-from .blocks import card, link_list, record_link
+from .blocks import card, link_list, record_anchor
 from .map_pages import industry_parks_map
-from .escape import h, md, md_block, page_head
+from .escape import h
+from .markup import bullets, heading, html_page_head, paragraph, paragraphs, section_id, table
 from .i18n import t, text
 from .links import doc_path
 from .policy_lists import policy_sections
-from .record_top import anchor, summary_card, wide
+from .record_top import summary_card, wide
 
 STAGES = ("upstream", "midstream", "downstream")
 
 
 def industry_index(cat: Catalogue, lang: str) -> str:
     doc = doc_path("industries")
-    lines = [page_head(t('industries', lang)), "", f"| {t('industries', lang)} | {t('parks', lang)} | {t('policies', lang)} |",
-             "|---|---|---|"]
-    for iid in sorted(cat.industries):
-        lines.append(f"| {record_link(cat, doc, 'industries', iid, lang)} | {len(cat.parks_by_industry[iid])} "
-                     f"| {len(cat.policies_by_industry[iid])} |")
-    return "\n".join(lines) + "\n"
+    rows = [(record_anchor(cat, doc, "industries", iid, lang), str(len(cat.parks_by_industry[iid])),
+             str(len(cat.policies_by_industry[iid]))) for iid in sorted(cat.industries)]
+    return html_page_head(t("industries", lang)) + table((t("industries", lang), t("parks", lang), t("policies", lang)), rows)
 
 
 def industry_desk(cat: Catalogue, industry_id: str) -> tuple[str | None, Contact]:
@@ -53,47 +51,48 @@ def industry_page(cat: Catalogue, industry_id: str, lang: str) -> str:
     desk_district, contact = industry_desk(cat, industry_id)
     current = sum(1 for p in cat.policies_by_industry[industry_id] if cat.policy_status[p] in ("in_force", "amended"))
     figures = [(t("parks_count", lang), str(len(parks))), (t("policies_in_force", lang), str(current)),
-               (t("districts_count", lang), ", ".join(anchor(cat, doc, "districts", d, lang) for d in places))]
+               (t("districts_count", lang), ", ".join(record_anchor(cat, doc, "districts", d, lang) for d in places))]
     segments = [h(text(s.name, lang)) for s in industry.chain]
     if segments:
         figures.append((t("chain", lang), " · ".join(segments)))
-    out = [page_head(name), "",
+    out = [html_page_head(name),
            summary_card(cat, doc, lang, what=[], lead=text(industry.description, lang),
                         figures=figures, contact=contact, reference=f"industry/{industry_id}", title=name)]
     if industry.gbt4754:
-        out += [f"GB/T 4754: {md(', '.join(industry.gbt4754))}", ""]
+        out += [paragraph(h(f"GB/T 4754: {', '.join(industry.gbt4754)}"))]
     if industry.aliases:
-        out += [f"{t('aliases', lang)}: {md('; '.join(text(n, lang) for n in industry.aliases))}", ""]
+        out += [paragraph(h(f"{t('aliases', lang)}: {'; '.join(text(n, lang) for n in industry.aliases)}"))]
     if industry.keywords:
-        out += [f"{t('keywords', lang)}: {md(', '.join(text(k, lang) for k in industry.keywords))}", ""]
+        out += [paragraph(h(f"{t('keywords', lang)}: {', '.join(text(k, lang) for k in industry.keywords)}"))]
     if industry.chain:
-        out += [f"## {t('chain', lang)}", ""]
+        out += [heading(2, h(t("chain", lang)), section_id("chain"))]
         for stage in STAGES:
             segments = [s for s in industry.chain if s.stage == stage]
             if not segments:
                 continue
-            out += [f"### {t(stage, lang)}", ""]
+            out += [heading(3, h(t(stage, lang)), f"stage-{stage}")]
             for segment in segments:
-                out += [f"**{md(text(segment.name, lang))}**", ""]
+                out += [paragraph(f"<strong>{h(text(segment.name, lang))}</strong>")]
                 if segment.description:
-                    out += [md_block(text(segment.description, lang)), ""]
-                parks = ", ".join(record_link(cat, doc, "parks", p, lang) for p in segment.parks) or t("none_yet", lang)
-                out += [f"- {t('covered_by', lang)}: {parks}"]
+                    out += [paragraphs(text(segment.description, lang))]
+                parks = ", ".join(record_anchor(cat, doc, "parks", p, lang) for p in segment.parks) or h(t("none_yet", lang))
+                facts = [f"{h(t('covered_by', lang))}: {parks}"]
                 if segment.anchor_firms:
-                    out += [f"- {t('anchor_firms', lang)}: {md(', '.join(text(f, lang) for f in segment.anchor_firms))}"]
-                out += [""]
-    out += [f"## {t('parks', lang)}", ""]
+                    facts.append(h(f"{t('anchor_firms', lang)}: {', '.join(text(f, lang) for f in segment.anchor_firms)}"))
+                out += [bullets(facts)]
+    out += [heading(2, h(t("parks", lang)), section_id("parks"))]
     if cat.parks_by_industry[industry_id]:
         out += [industry_parks_map(cat, doc, industry_id, lang)]
     out += [link_list(cat, doc, "parks", cat.parks_by_industry[industry_id], lang)]
-    out += [f"## {t('applicable_policies', lang)}", ""] + policy_sections(cat, doc, cat.policies_by_industry[industry_id], lang)
+    out += [heading(2, h(t("applicable_policies", lang)), section_id("applicable_policies"))] + \
+        policy_sections(cat, doc, cat.policies_by_industry[industry_id], lang)
     desks = [(d, c) for (d, i), c in sorted(cat.desks.items()) if i == industry_id]
     if desks:
-        out += [f"## {t('contacts_here', lang)}", ""]
+        out += [heading(2, h(t("contacts_here", lang)), section_id("contacts_here"))]
         if desk_district is not None and len(desks) > 1:
             district_name = text(cat.districts[desk_district].name, lang)
-            out += [md(t("industry_desk_note", lang).format(district=district_name)), ""]
+            out += [paragraph(h(t("industry_desk_note", lang).format(district=district_name)))]
         for district_id, contact_id in desks:
-            out += [f"**{record_link(cat, doc, 'districts', district_id, lang)}**", "",
-                    card(doc, cat.contacts[contact_id].contact, lang), ""]
+            out += [paragraph(f"<strong>{record_anchor(cat, doc, 'districts', district_id, lang)}</strong>"),
+                    card(doc, cat.contacts[contact_id].contact, lang)]
     return wide("\n".join(out))

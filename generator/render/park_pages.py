@@ -5,14 +5,15 @@ from ..catalogue import Catalogue
 from ..model import Figure, Park
 from ..model.common import Image
 from ..units import convert
-from .blocks import figure_section, key_value_table, record_link, source_line
+from .blocks import figure_section, key_value_table, record_anchor, source_line
 from .map_pages import park_map
-from .escape import h, md, page_head
+from .escape import h
+from .markup import bullets, heading, html_page_head, section_id, table
 from .exports import download_link
 from .i18n import as_published, enum, fmt_amount, fmt_date, t, text
 from .links import doc_path, image_src
 from .policy_lists import finder_link, policy_sections, wider_than
-from .record_top import anchor, closing_contact, summary_card, wide
+from .record_top import closing_contact, summary_card, wide
 from .tool_pages import STATIC_END, mount
 
 
@@ -28,15 +29,15 @@ def available_land_mu(cat: Catalogue, park_id: str) -> float | None:
 def park_index(cat: Catalogue, lang: str) -> str:
     doc = doc_path("parks")
     # The park finder (client/park-finder.js) fills the mount point; the table below stays for readers without JavaScript.
-    lines = [page_head(t('parks', lang)), "", download_link(doc, "parks", lang), mount("park-finder"),
-             f"| {t('parks', lang)} | {t('district', lang)} | {t('kind', lang)} | {t('leading_industries', lang)} | {t('land_available', lang)} |",
-             "|---|---|---|---|---|"]
+    rows = []
     for pid, park in sorted(cat.parks.items(), key=lambda kv: (kv[1].district, kv[0])):
-        industries = ", ".join(record_link(cat, doc, "industries", i, lang) for i in park.industries)
+        industries = ", ".join(record_anchor(cat, doc, "industries", i, lang) for i in park.industries)
         land = park.land.available if park.land else None
-        lines.append(f"| {record_link(cat, doc, 'parks', pid, lang)} | {record_link(cat, doc, 'districts', park.district, lang)} "
-                     f"| {md(enum(park.kind, lang))} | {industries} | {md(fmt_amount(land, lang)) if land else ''} |")
-    return "\n".join(lines) + "\n\n" + STATIC_END
+        rows.append((record_anchor(cat, doc, "parks", pid, lang), record_anchor(cat, doc, "districts", park.district, lang),
+                     h(enum(park.kind, lang)), industries, h(fmt_amount(land, lang)) if land else ""))
+    head = (t("parks", lang), t("district", lang), t("kind", lang), t("leading_industries", lang), t("land_available", lang))
+    return "".join([html_page_head(t("parks", lang)), download_link(doc, "parks", lang), mount("park-finder"),
+                    table(head, rows), STATIC_END])
 
 
 def image_figure(doc: str, image: Image, lang: str) -> str:
@@ -64,55 +65,55 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
     doc = doc_path("parks", park_id)
     name = text(park.name, lang)
     contact = cat.contact_for_park(park)
-    out = [page_head(name), ""]
+    out = [html_page_head(name)]
     if park.sample:  # a wholly invented park, marked once in its file (`sample: true`)
-        out += [f'<p class="sample-note"><strong>{t("sample_park", lang)}</strong></p>', ""]
-    what = [anchor(cat, doc, "districts", park.district, lang), h(enum(park.kind, lang)),
+        out += [f'<p class="sample-note"><strong>{h(t("sample_park", lang))}</strong></p>\n']
+    what = [record_anchor(cat, doc, "districts", park.district, lang), h(enum(park.kind, lang)),
             h(enum(park.level, lang)) if park.level else ""]
     out += [summary_card(cat, doc, lang, what=what, lead=text(park.summary, lang), figures=park_card_figures(park, lang),
                          contact=contact, reference=f"park/{park_id}", title=name)]
-    facts = [(t("district", lang), record_link(cat, doc, "districts", park.district, lang)),
-             (t("kind", lang), md(enum(park.kind, lang)))]
+    facts = [(t("district", lang), record_anchor(cat, doc, "districts", park.district, lang)),
+             (t("kind", lang), h(enum(park.kind, lang)))]
     if park.level:
-        facts.append((t("level", lang), md(enum(park.level, lang))))
+        facts.append((t("level", lang), h(enum(park.level, lang))))
     if park.operator:
-        op = md(text(park.operator.name, lang))
+        op = h(text(park.operator.name, lang))
         if park.operator.url:
-            op += f' (<a href="{h(park.operator.url)}" rel="noopener">{t("operator_site", lang)}</a>)'
+            op += f' (<a href="{h(park.operator.url)}" rel="noopener">{h(t("operator_site", lang))}</a>)'
         facts.append((t("operator", lang), op))
     if park.approval:
         document = [as_published(park.approval.document, lang)] if park.approval.document else []
-        parts = document + [md(p) for p in (fmt_date(park.approval.approved_on),
-                                             text(park.approval.by, lang) if park.approval.by else None) if p]
+        parts = document + [h(p) for p in (fmt_date(park.approval.approved_on),
+                                            text(park.approval.by, lang) if park.approval.by else None) if p]
         facts.append((t("approval", lang), " · ".join(parts)))
     if park.former_names:
-        facts.append((t("former_names", lang), md("; ".join(text(n, lang) for n in park.former_names))))
+        facts.append((t("former_names", lang), h("; ".join(text(n, lang) for n in park.former_names))))
     if park.aliases:
-        facts.append((t("aliases", lang), md("; ".join(text(n, lang) for n in park.aliases))))
+        facts.append((t("aliases", lang), h("; ".join(text(n, lang) for n in park.aliases))))
     loc = park.location
-    facts.append((t("location", lang), md(f"{loc.lat:.5f}, {loc.lon:.5f} (WGS-84)" + (f" · {t('sample', lang)}" if loc.sample else ""))))
-    facts.append((t("leading_industries", lang), ", ".join(record_link(cat, doc, "industries", i, lang) for i in park.industries)))
+    facts.append((t("location", lang), h(f"{loc.lat:.5f}, {loc.lon:.5f} (WGS-84)" + (f" · {t('sample', lang)}" if loc.sample else ""))))
+    facts.append((t("leading_industries", lang), ", ".join(record_anchor(cat, doc, "industries", i, lang) for i in park.industries)))
     out += key_value_table(facts, lang)
     out += [park_map(cat, doc, park_id, lang)]
     out += [image_figure(doc, image, lang) for image in park.images]
     land, thresholds = park.land, park.thresholds
     if land:
-        out += figure_section(t("land", lang), [(t("land_total", lang), land.total), (t("land_available", lang), land.available),
-                                                (t("land_largest", lang), land.largest_contiguous)], lang)
-    out += figure_section(t("prices", lang), [(enum(p.metric, lang), p) for p in park.prices], lang)
+        out += figure_section("land", [(t("land_total", lang), land.total), (t("land_available", lang), land.available),
+                                       (t("land_largest", lang), land.largest_contiguous)], lang)
+    out += figure_section("prices", [(enum(p.metric, lang), p) for p in park.prices], lang)
     if thresholds:
-        out += figure_section(t("thresholds", lang), [(t("investment_intensity", lang), thresholds.investment_intensity),
-                                                      (t("tax_per_mu", lang), thresholds.tax_per_mu)], lang)
-    out += figure_section(t("utilities", lang), [(enum(u.metric, lang), u) for u in park.utilities], lang)
-    out += figure_section(t("transport", lang), [(text(d.to, lang), d.distance) for d in park.transport], lang)
+        out += figure_section("thresholds", [(t("investment_intensity", lang), thresholds.investment_intensity),
+                                             (t("tax_per_mu", lang), thresholds.tax_per_mu)], lang)
+    out += figure_section("utilities", [(enum(u.metric, lang), u) for u in park.utilities], lang)
+    out += figure_section("transport", [(text(d.to, lang), d.distance) for d in park.transport], lang)
     for key, items in (("anchor_tenants", park.anchor_tenants), ("facilities", park.facilities)):
         if items:
-            out += [f"## {t(key, lang)}", ""] + [f"- {md(text(i, lang))}" for i in items] + [""]
-    out += [f"## {t('applicable_policies', lang)}", ""] + policy_sections(
+            out += [heading(2, h(t(key, lang)), section_id(key)), bullets(h(text(i, lang)) for i in items)]
+    out += [heading(2, h(t("applicable_policies", lang)), section_id("applicable_policies"))] + policy_sections(
         cat, doc, cat.policies_by_park[park_id], lang, wider=wider_than(cat, park_id), library=finder_link(doc, f"p.{park_id}"))
     sheet = cat.costs.get(park_id) or cat.costs.get(park.district)
     if sheet:
-        out += figure_section(t("local_costs", lang), [(enum(i.metric, lang), i) for i in sheet.items], lang)
+        out += figure_section("local_costs", [(enum(i.metric, lang), i) for i in sheet.items], lang)
     out += source_line(park.source, park.as_of, lang)
     out += closing_contact(doc, contact, lang)
     return wide("\n".join(out))

@@ -16,11 +16,10 @@ from collections.abc import Callable, Iterable, Mapping
 from urllib.parse import quote
 
 from ..catalogue import Catalogue
-from .blocks import status_badge
+from .blocks import record_anchor, status_badge
 from .escape import h
 from .i18n import as_published, t
 from .links import doc_path, html_link, url_path
-from .record_top import anchor
 
 CURRENT = ("in_force", "not_yet_in_force")  # shown open; everything else is folded
 ORDER = {"in_force": 0, "not_yet_in_force": 1, "amended": 2, "expired": 3, "repealed": 4}
@@ -52,7 +51,7 @@ def split_policies(cat: Catalogue, ids: Iterable[str]) -> tuple[list[str], list[
 def _item(cat: Catalogue, doc: str, pid: str, lang: str, where: str) -> str:
     policy = cat.policies[pid]
     number = f' · <span class="doc-number">{as_published(policy.doc_number, lang)}</span>' if policy.doc_number else ""
-    return f"<li>{anchor(cat, doc, 'policies', pid, lang)}{number} {status_badge(cat.policy_status[pid], lang)}{where}</li>"
+    return f"<li>{record_anchor(cat, doc, 'policies', pid, lang)}{number} {status_badge(cat.policy_status[pid], lang)}{where}</li>"
 
 
 def policy_sections(cat: Catalogue, doc: str, ids: Iterable[str], lang: str,
@@ -79,7 +78,7 @@ def policy_sections(cat: Catalogue, doc: str, ids: Iterable[str], lang: str,
         parks = where.get(pid)
         if not parks:
             return ""
-        return f' <span class="policy-where">({h(t("in_parks", lang))}: ' + ", ".join(anchor(cat, doc, "parks", p, lang) for p in parks) + ")</span>"
+        return f' <span class="policy-where">({h(t("in_parks", lang))}: ' + ", ".join(record_anchor(cat, doc, "parks", p, lang) for p in parks) + ")</span>"
 
     current, folded = split_policies(cat, ids)
     out: list[str] = []

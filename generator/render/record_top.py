@@ -14,8 +14,7 @@ from ..model import Contact
 from .blocks import enquiry, vcard_link
 from .enquiry import contact_card
 from .escape import h
-from .i18n import t, text
-from .links import doc_path, html_link, url_path
+from .i18n import t
 
 
 def wide(markdown: str) -> str:
@@ -23,14 +22,6 @@ def wide(markdown: str) -> str:
     (records are not in the nav): the data sheet gets that width."""
     assert markdown.startswith("---\n"), "generated pages start with front matter (escape.page_head)"
     return "---\nhide:\n  - navigation\n" + markdown[len("---\n"):]
-
-
-def anchor(cat: Catalogue, from_doc: str, section: str, record_id: str, lang: str) -> str:
-    """An HTML link to a record, named in the page's language."""
-    names = {"parks": cat.parks, "industries": cat.industries, "districts": cat.districts, "policies": cat.policies}
-    record = names[section][record_id]
-    label = record.title if section == "policies" else record.name
-    return f'<a href="{h(html_link(from_doc, url_path(doc_path(section, record_id))))}">{h(text(label, lang))}</a>'
 
 
 def summary_card(cat: Catalogue, doc: str, lang: str, *, what: Iterable[str], lead: str,

@@ -1,0 +1,85 @@
+"""Generated pages are HTML that MkDocs publishes without Markdown (render/markup.py, mkdocs_run.py).
+
+Record pages, section indexes, costs and contacts skip Python-Markdown (issue 13). These tests pin
+what that must not lose: no Markdown syntax left behind to show up literally, headings with ids
+and a table of contents built from them, and the published page carrying both.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue import load_catalogue
+from generator.render.markup import GENERATED_HTML, TITLE_ID, anchor_ids, toc_tokens
+from generator.render.tree import render_language
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE, _ = load_catalogue(ROOT)
+assert CATALOGUE is not None
+
+# Markdown a page written in Markdown would have turned into markup; on an HTML page it would show as typed.
+MARKDOWN_LEFTOVERS = re.compile(r"^(#{1,6} |\| |- |\* |\d+\. )|\]\(|\*\*|^---$|^\|---", re.M)
+
+
+def _generated(lang: str) -> dict[str, str]:
+    files = render_language(CATALOGUE, lang)
+    return {doc: text for doc, text in files.items()
+            if doc.endswith(".md") and isinstance(text, str) and f"\n{GENERATED_HTML}: true\n" in text.split("\n---\n", 1)[0]}
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def generated(request: pytest.FixtureRequest) -> tuple[str, dict[str, str]]:
+    return request.param, _generated(request.param)
+
+
+def test_record_pages_and_directories_are_generated_html(generated: tuple[str, dict[str, str]]) -> None:
+    _, pages = generated
+    expected = {f"{section}/{rid}.md" for section, ids in (("parks", CATALOGUE.parks), ("policies", CATALOGUE.policies),
+                                                           ("districts", CATALOGUE.districts), ("industries", CATALOGUE.industries))
+                for rid in ids}
+    expected |= {f"{s}/index.md" for s in ("parks", "policies", "districts", "industries", "costs", "contacts")}
+    assert expected <= set(pages), sorted(expected - set(pages))[:5]
+
+
+def test_no_markdown_syntax_is_left_in_generated_pages(generated: tuple[str, dict[str, str]]) -> None:
+    _, pages = generated
+    for doc, text in pages.items():
+        body = text.split("\n---\n", 1)[1]
+        leftover = MARKDOWN_LEFTOVERS.search(body)
+        assert leftover is None, (doc, body[max(0, leftover.start() - 80): leftover.end() + 80])
+
+
+def test_every_generated_page_has_its_title_and_section_headings(generated: tuple[str, dict[str, str]]) -> None:
+    lang, pages = generated
+    for doc, text in pages.items():
+        body = text.split("\n---\n", 1)[1]
+        tokens = toc_tokens(body)
+        assert [t["id"] for t in tokens] == [TITLE_ID], doc  # one H1 holding the rest
+        ids = list(anchor_ids(tokens))
+        assert len(ids) == len(set(ids)), doc  # ids are unique on a page
+        assert body.count("<h2") + body.count("<h3") == len(ids) - 1, doc  # every heading is in the contents
+    park = pages[f"parks/{sorted(CATALOGUE.parks)[0]}.md"]
+    sections = [t["id"] for t in toc_tokens(park.split("\n---\n", 1)[1])[0]["children"]]
+    assert "applicable-policies" in sections, sections
+
+
+def test_toc_nests_h3_under_h2_and_drops_links_from_names() -> None:
+    body = ('<h1 id="page-title">T</h1><h2 id="zones">Zones &#38; parks</h2>'
+            '<h3 id="zone-a"><a href="../a/">Zone <span lang="zh-Hans">甲</span></a></h3><h2 id="b">B</h2>')
+    assert toc_tokens(body) == [{"level": 1, "id": "page-title", "name": "T", "children": [
+        {"level": 2, "id": "zones", "name": "Zones &#38; parks", "children": [
+            {"level": 3, "id": "zone-a", "name": "Zone 甲", "children": []}]},
+        {"level": 2, "id": "b", "name": "B", "children": []}]}]
+
+
+def test_published_page_has_the_contents_list_and_no_markdown_was_parsed(example_site: Path) -> None:
+    park_id = sorted(CATALOGUE.parks)[0]
+    for prefix in ("", "en/"):
+        html = (example_site / f"{prefix}parks/{park_id}/index.html").read_text(encoding="utf-8")
+        assert f'<h1 id="{TITLE_ID}">' in html and 'href="#page-title" class="md-skip"' in html
+        assert re.search(r'<a href="#applicable-policies" class="md-nav__link">', html), "contents list (Material's toc)"
+        assert '<h2 id="applicable-policies">' in html
+        # Python-Markdown would have wrapped loose text lines in <p>; the page is published as written.
+        assert "<p><table" not in html and "<p><div" not in html
