@@ -83,3 +83,27 @@ def test_published_page_has_the_contents_list_and_no_markdown_was_parsed(example
         assert '<h2 id="applicable-policies">' in html
         # Python-Markdown would have wrapped loose text lines in <p>; the page is published as written.
         assert "<p><table" not in html and "<p><div" not in html
+
+
+def test_shared_navigation_changes_no_byte(tmp_path: Path) -> None:
+    """The theme renders the navigation once per folder for pages outside the nav (mkdocs_run
+    shared_fragment); the site must be exactly what rendering it for every page gives."""
+    import filecmp
+    import os
+    import subprocess
+    import sys
+
+    from generator.mkdocs_run import RENDER_EVERY_NAV
+    from generator.site_build import prepare_language
+
+    config, _ = prepare_language(CATALOGUE, ROOT, tmp_path / "en", "en")
+    sites = {}
+    for every in ("0", "1"):
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1763596800", RENDER_EVERY_NAV: every}
+        subprocess.run([sys.executable, "-m", "generator.mkdocs_run", str(config)], env=env, cwd=ROOT, check=True)
+        sites[every] = tmp_path / f"site-{every}"
+        (tmp_path / "en" / "site").rename(sites[every])
+    pages = sorted(p.relative_to(sites["0"]) for p in sites["0"].rglob("*.html"))
+    assert len(pages) > 60 and any(str(p).startswith("parks/") for p in pages)
+    match, mismatch, errors = filecmp.cmpfiles(sites["0"], sites["1"], [str(p) for p in pages], shallow=False)
+    assert not mismatch and not errors, (mismatch[:5], errors[:5])
