@@ -19,6 +19,8 @@ What this adds to `mkdocs build --strict --quiet`:
   a page outside the nav (every record page) gets the same navigation as any other such page in
   the same folder, so it is rendered once per folder and reused (about a third of the theme's time per
   page). Pages in the nav, where an item is marked active, are rendered as usual.
+- A generated page's body is read when its HTML is written and dropped after, rather than every
+  page of the language being held from the first read to the last write.
 """
 from __future__ import annotations
 
@@ -112,6 +114,35 @@ def _publish_generated_html() -> None:
     Page.render = render_page  # type: ignore[method-assign]
 
 
+def _stream_generated_pages() -> None:
+    """Hold a generated page's body only while its HTML is written, not from reading every page to
+    writing the last (MkDocs reads all pages first): the build's memory then holds titles and
+    contents lists, not every page of the language (issue 13: 1.5 GB a language at national scale)."""
+    from mkdocs.commands import build
+
+    from .render.markup import GENERATED_HTML
+
+    populate, build_page = build._populate_page, build._build_page
+
+    def populate_then_drop(page, config, files, dirty=False):  # noqa: ANN001, ANN202
+        populate(page, config, files, dirty)
+        if page.meta.get(GENERATED_HTML) is True:
+            page.markdown = page.content = None  # read again when written
+
+    def read_build_drop(page, config, doc_files, nav, env, dirty=False, excluded=False):  # noqa: ANN001, ANN202
+        generated = page.meta.get(GENERATED_HTML) is True
+        if generated and not (dirty and not page.file.is_modified()):
+            page.read_source(config)
+            page.content = page.markdown
+        try:
+            build_page(page, config, doc_files, nav, env, dirty, excluded)
+        finally:
+            if generated:
+                page.markdown = page.content = None
+
+    build._populate_page, build._build_page = populate_then_drop, read_build_drop
+
+
 def _share_navigation() -> None:
     """Give the theme `shared_fragment(name, render)`: render() once per (name, folder) for pages
     outside the nav, as their navigation cannot differ (no item is theirs to mark active, and the
@@ -163,6 +194,7 @@ def run(config_file: Path, dirty: bool) -> int:
         cfg = mkdocs_config.load_config(config_file=str(config_file), strict=True)
         _publish_generated_html()
         _share_navigation()
+        _stream_generated_pages()
         dirty = dirty and not cfg.plugins  # plugins see every page only in a clean build
         if dirty:
             _write_to_new_inodes()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 # Characters with a meaning in HTML, Markdown or templates; each becomes a numeric reference.
 _SPECIAL = frozenset("&<>\"'\\`*_[]|#{}~^=!")
@@ -20,6 +21,7 @@ _WHITESPACE = re.compile(r"\s+")
 _LIST_START = re.compile(r"^(\d+)(\.)|^()([+-])")
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function called ~200 times per page, mostly on the same names and labels
 def md(text: str) -> str:
     """Text that shows exactly as written, on one line, in Markdown, HTML text or an attribute."""
     out = text.translate(_REFERENCES)

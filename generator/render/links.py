@@ -6,6 +6,7 @@ same page: `/parks/x/` in Chinese is `/en/parks/x/` in English.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import quote
 
 from ..model import Settings
@@ -29,6 +30,7 @@ def url_path(doc: str) -> str:
     return doc[: -len(".md")] + "/"
 
 
+@lru_cache(maxsize=1 << 16)  # pure; pages of one folder link to the same records
 def _relpath(target: str, base: str) -> str:
     """posixpath.relpath for the tree's own relative paths (no "..": ids are checked), by string
     alone: posixpath.relpath asks the OS for the working folder on every call (issue 13: a third of
