@@ -119,6 +119,7 @@ def _stream_generated_pages() -> None:
     writing the last (MkDocs reads all pages first): the build's memory then holds titles and
     contents lists, not every page of the language (issue 13: 1.5 GB a language at national scale)."""
     from mkdocs.commands import build
+    from mkdocs.utils import meta
 
     from .render.markup import GENERATED_HTML
 
@@ -132,8 +133,11 @@ def _stream_generated_pages() -> None:
     def read_build_drop(page, config, doc_files, nav, env, dirty=False, excluded=False):  # noqa: ANN001, ANN202
         generated = page.meta.get(GENERATED_HTML) is True
         if generated and not (dirty and not page.file.is_modified()):
-            page.read_source(config)
-            page.content = page.markdown
+            # The body only: the front matter was read with the page (meta.get_data's split, without
+            # parsing the YAML again).
+            source = page.file.content_string
+            found = meta.YAML_RE.match(source)
+            page.markdown = page.content = source[found.end():].lstrip("\n") if found else source
         try:
             build_page(page, config, doc_files, nav, env, dirty, excluded)
         finally:
