@@ -137,7 +137,7 @@ def tool_pages_build(data: Path, out: Path, cat: Any = None) -> tuple[bool, floa
         keep = {k: v for k, v in files.items()
                 if not k.endswith(".md") or k in TOOL_PAGES_MD or k.startswith("tools/")}
         work = work_root / lang
-        site_build.write_tree(work / "docs", keep)
+        site_build.write_tree(work / "docs", keep.items())
         config = site_build.language_config(cat, data, work, lang)
         config["nav"] = sorted(k for k in keep if k.endswith(".md"))
         config["validation"] = {"nav": {"omitted_files": "ignore", "not_found": "ignore"},

@@ -31,7 +31,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -126,8 +126,9 @@ class LanguageCache:
         return Path(File(rel, src_dir=str(self.docs), dest_dir=str(self.site),
                          use_directory_urls=self.use_directory_urls).abs_dest_path)
 
-    def sync(self, files: dict[str, str | bytes], fingerprint_: dict[str, str]) -> Sync:
-        """Bring docs/ to `files`, touching only what differs (a full rewrite when the fingerprint changed)."""
+    def sync(self, files: Iterable[tuple[str, str | bytes]], fingerprint_: dict[str, str]) -> Sync:
+        """Bring docs/ to `files` (path, content pairs, consumed once), touching only what differs (a
+        full rewrite when the fingerprint changed)."""
         state = self._load_state()
         self.state.unlink(missing_ok=True)  # untrusted from here until commit()
         if state is None:
@@ -147,7 +148,7 @@ class LanguageCache:
         self.site.mkdir(parents=True, exist_ok=True)
         result = Sync(full=full, reason=reason)
         manifest: dict[str, str] = {}
-        for rel, content in sorted(files.items()):
+        for rel, content in files:
             data = content.encode("utf-8") if isinstance(content, str) else content
             key = manifest[rel] = _content_key(data)
             if old.get(rel) == key:
@@ -166,11 +167,14 @@ class LanguageCache:
         if result.removed:
             # A page that links to a removed file fails a full build (--strict); rebuild such pages
             # so it fails this one too. Naming the file is all a link can do, so this finds them all.
+            # docs/ holds every page as just written (the pages are not kept in memory).
             names = {PurePosixPath(rel).name for rel in result.removed}
             changed = set(result.written)
-            for rel, content in files.items():
-                if rel.endswith(".md") and rel not in changed and isinstance(content, str) \
-                        and any(name in content for name in names):
+            for rel in sorted(manifest):
+                if not rel.endswith(".md") or rel in changed:
+                    continue
+                page = (self.docs / rel).read_text(encoding="utf-8")
+                if any(name in page for name in names):
                     self._drop_output(rel)
                     result.forced.append(rel)
         self._manifest, self._fingerprint = manifest, fingerprint_

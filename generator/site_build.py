@@ -14,6 +14,7 @@ import sys
 import tempfile
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -27,15 +28,15 @@ from .incremental import BUILD_DIR, LanguageCache, Sync, fingerprint, locked
 from .model import Settings
 from .render.feed import FEED_TITLE
 from .render.i18n import t, text, theme_strings
-from .render.tree import nav, render_language
+from .render.tree import language_files, nav
 
 LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
 MATERIAL_LANGUAGE = {"zh": "zh", "en": "en"}
 OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
 
 
-def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
-    for rel, content in sorted(files.items()):
+def write_tree(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
+    for rel, content in files:
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
@@ -98,8 +99,9 @@ def _mkdocs(config: Path, epoch: int, dirty: bool = False) -> subprocess.Complet
 def prepare_language(cat: Catalogue, root: Path, work: Path, lang: str,
                      cache: LanguageCache | None = None, epoch: int = 0,
                      base_text: bytes = b"") -> tuple[Path, Sync | None]:
-    """Write the language's Markdown tree and MkDocs config; with a cache, only what changed."""
-    files = render_language(cat, lang)
+    """Write the language's Markdown tree and MkDocs config; with a cache, only what changed.
+    Each file is written as it is rendered: the language's pages are never all in memory."""
+    files = language_files(cat, lang)
     work.mkdir(parents=True, exist_ok=True)
     config_text = yaml.safe_dump(language_config(cat, root, work, lang), allow_unicode=True, sort_keys=False)
     config = work / "mkdocs.yml"

@@ -116,10 +116,3 @@ def add_front_matter(markdown: str, values: dict[str, str]) -> str:
     assert markdown.startswith("---\n"), "generated pages start with front matter (escape.page_head)"
     lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=True)}\n" for key, value in sorted(values.items()))
     return "---\n" + lines + markdown[len("---\n"):]
-
-
-def with_discovery(files: dict[str, str | bytes], cat: Catalogue, lang: str) -> None:
-    for doc, values in page_meta(cat, lang).items():
-        content = files.get(doc)
-        if isinstance(content, str):
-            files[doc] = add_front_matter(content, values)

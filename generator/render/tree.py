@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 from ..catalogue import Catalogue
@@ -12,7 +13,7 @@ from ..search.files import search_files
 from .contact_pages import contact_page, vcard_files
 from .cost_pages import cost_page
 from .district_pages import district_index, district_page
-from .discovery import with_discovery
+from .discovery import add_front_matter, page_meta
 from .exports import export_files
 from .feed import FEED, atom_feed
 from .home_pages import HOME_SLUG, free_page, home_page
@@ -26,33 +27,42 @@ from .tool_pages import tool_pages
 
 
 def render_language(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
-    files: dict[str, str | bytes] = {"index.md": home_page(cat, lang)}
-    files[doc_path("industries")] = industry_index(cat, lang)
-    files.update({doc_path("industries", i): industry_page(cat, i, lang) for i in cat.industries})
-    files[doc_path("parks")] = park_index(cat, lang)
-    files.update({doc_path("parks", p): park_page(cat, p, lang) for p in cat.parks})
-    files[doc_path("districts")] = district_index(cat, lang)
-    files.update({doc_path("districts", d): district_page(cat, d, lang) for d in cat.districts})
-    files[doc_path("policies")] = policy_index(cat, lang)
-    files.update({doc_path("policies", p): policy_page(cat, p, lang) for p in cat.policies})
-    files.update(map_pages(cat, lang))  # maps are drawn by the client from assets/data/map-*.json
-    files.update(embed_files(cat, lang))  # maps/industry.html: the embeddable map, written by Folium
-    files.update(vendored_files())
-    files.update(client_files(cat, lang))
-    files.update(search_files(cat, lang))  # the header search's sharded index (generator/search/)
-    files.update(export_files(cat, lang))
-    files.update(data_files(cat, lang))  # open data: JSON, GeoJSON, figure CSVs and their page
-    files[FEED] = atom_feed(cat, lang)
-    files[doc_path("costs")] = cost_page(cat, lang)
-    files[doc_path("contacts")] = contact_page(cat, lang)
-    files.update(tool_pages(cat, lang))
-    files.update(vcard_files(cat, lang))
-    files.update(image_files(cat))
-    files.update({doc_path("pages", s): free_page(page, lang) for s, page in cat.pages.items() if s != HOME_SLUG})
+    """Every file of the language's tree at once (tests, small portals); builds use language_files."""
+    return dict(language_files(cat, lang))
+
+
+def language_files(cat: Catalogue, lang: str) -> Iterator[tuple[str, str | bytes]]:
+    """The language's tree, one file at a time: a build writes each as it comes, so a national
+    portal's pages are never all in memory (issue 13). Paths are unique; order is not meaningful."""
+    meta = page_meta(cat, lang)  # descriptions, Open Graph and JSON-LD for the pages' front matter
+
+    def pages(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+        for doc, markdown in items:
+            yield doc, add_front_matter(markdown, meta[doc]) if doc in meta else markdown
+
+    yield from pages([("index.md", home_page(cat, lang)), (doc_path("industries"), industry_index(cat, lang))])
+    yield from pages((doc_path("industries", i), industry_page(cat, i, lang)) for i in cat.industries)
+    yield from pages([(doc_path("parks"), park_index(cat, lang))])
+    yield from pages((doc_path("parks", p), park_page(cat, p, lang)) for p in cat.parks)
+    yield from pages([(doc_path("districts"), district_index(cat, lang))])
+    yield from pages((doc_path("districts", d), district_page(cat, d, lang)) for d in cat.districts)
+    yield from pages([(doc_path("policies"), policy_index(cat, lang))])
+    yield from pages((doc_path("policies", p), policy_page(cat, p, lang)) for p in cat.policies)
+    yield from pages(map_pages(cat, lang).items())  # maps are drawn by the client from assets/data/map-*.json
+    yield from embed_files(cat, lang).items()  # maps/industry.html: the embeddable map, written by Folium
+    yield from vendored_files().items()
+    yield from client_files(cat, lang).items()
+    yield from search_files(cat, lang).items()  # the header search's sharded index (generator/search/)
+    yield from export_files(cat, lang).items()
+    yield from pages(data_files(cat, lang).items())  # open data: JSON, GeoJSON, figure CSVs and their page
+    yield FEED, atom_feed(cat, lang)
+    yield from pages([(doc_path("costs"), cost_page(cat, lang)), (doc_path("contacts"), contact_page(cat, lang))])
+    yield from pages(tool_pages(cat, lang).items())
+    yield from vcard_files(cat, lang).items()
+    yield from image_files(cat).items()
+    yield from pages((doc_path("pages", s), free_page(page, lang)) for s, page in cat.pages.items() if s != HOME_SLUG)
     for sheet in ("portal.css", "map-markers.css"):
-        files[f"assets/{sheet}"] = resources.files("generator").joinpath(f"assets/{sheet}").read_text(encoding="utf-8")
-    with_discovery(files, cat, lang)  # descriptions, Open Graph and JSON-LD into the pages' front matter
-    return files
+        yield f"assets/{sheet}", resources.files("generator").joinpath(f"assets/{sheet}").read_text(encoding="utf-8")
 
 
 def image_files(cat: Catalogue) -> dict[str, str | bytes]:
