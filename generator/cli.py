@@ -38,7 +38,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .site_build import build_site
 
     return build_site(Path(args.path), Path(args.out) if args.out else None, strict=args.strict,
-                      incremental=args.incremental)
+                      incremental=args.incremental, timings=args.timings)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--incremental", action="store_true",
                    help="re-render only the pages the changes affect (keeps the last build in <path>/.build/); "
                         "the site is the same as a full build's")
+    p.add_argument("--timings", action="store_true", help="print how long each step took (large portals)")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("serve", help="live preview: rebuilds when data changes")
     p.add_argument("path", nargs="?", default=".")

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from collections.abc import Iterable
@@ -113,15 +114,18 @@ def prepare_language(cat: Catalogue, root: Path, work: Path, lang: str,
 
 
 def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
-               languages: list[str] | None = None, incremental: bool = False) -> int:
+               languages: list[str] | None = None, incremental: bool = False, timings: bool = False) -> int:
     """Build every language (or only `languages`, keeping the others from the current site).
 
     `incremental`: keep each language's Markdown tree and HTML in <root>/.build/ and re-render only
     the pages whose Markdown changed (generator/incremental.py); the site is the same as a full build's.
+    `timings`: say how long each step took (wall seconds), for finding where a large portal's time goes.
     """
     root = root.resolve()
     out = (out or root / "site").resolve()
+    clock = _Clock(timings)
     cat, diagnostics = load_catalogue(root)
+    clock.lap("load and check the data")
     # Print first, whatever the outcome: the clerk must see why a build stopped (exactly what
     # `portal validate` prints), not only that it did.
     stopped = print_diagnostics(diagnostics, strict) != 0
@@ -148,9 +152,25 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
         with locked(root / BUILD_DIR):
             caches = {lang: LanguageCache(root / BUILD_DIR / lang, use_directory_urls) for lang in chosen}
             return _build(cat, root, out, epoch, {lang: c.work for lang, c in caches.items()}, caches,
-                          base_text)
+                          base_text, clock)
     with tempfile.TemporaryDirectory(prefix="portal-src-") as src:
-        return _build(cat, root, out, epoch, {lang: Path(src) / lang for lang in chosen}, {}, base_text)
+        return _build(cat, root, out, epoch, {lang: Path(src) / lang for lang in chosen}, {}, base_text, clock)
+
+
+class _Clock:
+    """Wall time per build step, printed as `time <step> <seconds>` lines when asked for."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled, self.start = enabled, time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.say(step, now - self.start)
+        self.start = now
+
+    def say(self, step: str, seconds: float) -> None:
+        if self.enabled:
+            print(f"time {step}: {seconds:.1f} s", file=sys.stderr)
 
 
 @dataclass
@@ -168,11 +188,12 @@ class _Job:
 _JOB: _Job | None = None
 
 
-def _prepare_language(lang: str) -> tuple[Path, bool, str, tuple | None]:
+def _prepare_language(lang: str) -> tuple[Path, bool, str, tuple | None, float]:
     """Render and write one language's Markdown tree (in a worker); returns its MkDocs config, whether
-    MkDocs may build dirty, a message and the cache's pending state."""
+    MkDocs may build dirty, a message, the cache's pending state and the seconds it took."""
     job = _JOB
     assert job is not None
+    start = time.perf_counter()
     cache = job.caches.get(lang)
     config, sync = prepare_language(job.cat, job.root, job.work[lang], lang, cache, job.epoch, job.base_text)
     message = ""
@@ -180,11 +201,12 @@ def _prepare_language(lang: str) -> tuple[Path, bool, str, tuple | None]:
         what = f"full build ({sync.reason})" if sync.full else \
             f"{len(sync.written)} files changed, {len(sync.removed)} removed, {len(sync.forced)} pages relinked"
         message = f"incremental {lang}: {what}"
-    return config, sync is not None and not sync.full, message, cache.pending() if cache is not None else None
+    return (config, sync is not None and not sync.full, message, cache.pending() if cache is not None else None,
+            time.perf_counter() - start)
 
 
 def _build(cat: Catalogue, root: Path, out: Path, epoch: int,
-           work: dict[str, Path], caches: dict[str, LanguageCache], base_text: bytes) -> int:
+           work: dict[str, Path], caches: dict[str, LanguageCache], base_text: bytes, clock: _Clock) -> int:
     global _JOB
     # One forked worker per language renders and writes its Markdown tree, so both cores render (fork
     # shares the loaded catalogue). The workers exit before MkDocs starts: a language's rendered
@@ -198,14 +220,23 @@ def _build(cat: Catalogue, root: Path, out: Path, epoch: int,
             prepared = {lang: _prepare_language(lang) for lang in work}
     finally:
         _JOB = None
-    for lang, (_, _, message, pending) in prepared.items():
+    for lang, (_, _, message, pending, seconds) in prepared.items():
         if message:
             print(message, file=sys.stderr)
         if pending is not None:
             caches[lang].adopt(pending)
+        clock.say(f"render and write {lang}", seconds)
+    clock.lap("render and write (languages in parallel)")
+
+    def mkdocs(lang: str) -> subprocess.CompletedProcess[str]:
+        start = time.perf_counter()
+        result = _mkdocs(prepared[lang][0], epoch, prepared[lang][1])
+        clock.say(f"MkDocs {lang}", time.perf_counter() - start)
+        return result
+
     with ThreadPoolExecutor(max_workers=2) as threads:  # each MkDocs is its own process: both cores
-        results = dict(zip(prepared, threads.map(lambda lang: _mkdocs(prepared[lang][0], epoch, prepared[lang][1]),
-                                                 prepared), strict=True))
+        results = dict(zip(prepared, threads.map(mkdocs, prepared), strict=True))
+    clock.lap("MkDocs (languages in parallel)")
     failed = {lang: r for lang, r in results.items() if r.returncode != 0}
     if failed:
         for lang, r in failed.items():
@@ -221,6 +252,7 @@ def _build(cat: Catalogue, root: Path, out: Path, epoch: int,
         raise
     for cache in caches.values():
         cache.commit()  # only now: a build that stopped before this point leaves the cache untrusted
+    clock.lap("assemble and publish")
     print(f"built {', '.join(work)} into {out}", file=sys.stderr)
     return 0
 

@@ -1,6 +1,7 @@
 """`portal build` on invalid data tells the clerk why: the same diagnostics `portal validate` prints."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,16 @@ def test_missing_or_broken_mkdocs_base_stops_cleanly(base: str | None, minimal_p
     err = capsys.readouterr().err
     assert "Traceback" not in err and "mkdocs.yml: error: the shared MkDocs base cannot be read" in err
     assert not out.exists()
+
+
+def test_timings_name_every_step(minimal_portal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`portal build --timings` says where a large portal's build time goes, step by step."""
+    assert main(["build", str(minimal_portal), "--out", str(minimal_portal / "site"), "--timings"]) == 0
+    err = capsys.readouterr().err
+    steps = re.findall(r"^time (.+): (\d+\.\d) s$", err, re.M)
+    named = [step for step, _ in steps]
+    assert named[0] == "load and check the data" and named[-1] == "assemble and publish", named
+    for lang in ("zh", "en"):
+        assert f"render and write {lang}" in named and f"MkDocs {lang}" in named, named
+    assert main(["build", str(minimal_portal), "--out", str(minimal_portal / "site")]) == 0
+    assert "time " not in capsys.readouterr().err  # only when asked for
