@@ -8,7 +8,9 @@ CPU seconds (the process and its children: both languages' MkDocs), wall seconds
 peak RSS (the largest of the portal process and its MkDocs children) and the site's size; then the
 bare anchor: N trivial Markdown pages per language (N = our HTML pages per language) with a nav the
 size of ours, built with MkDocs + Material, both languages in parallel as `portal build` does, and
-no plugins (as ours). `ratio` is our CPU per page over the anchor's. For the provincial set (or
+no plugins (as ours); then the same with Material's search plugin (jieba segmenting Chinese), the
+anchor issue 13 was measured against. `ratio` is our CPU per page over an anchor's. The build's
+own `--timings` line says where its wall time went. For the provincial set (or
 `--incremental SET`) it also times `portal build --incremental`: with an empty cache, then after a
 one-word edit of one park.
 
@@ -49,7 +51,8 @@ def measure(argv: list[str]) -> dict[str, float]:
     code = ("import json, subprocess, sys, time; sys.path.insert(0, sys.argv[1]); import build_scale as b; "
             "start = time.perf_counter(); r = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, "
             "stderr=subprocess.PIPE, text=True); u = b._usage(); u['wall'] = time.perf_counter() - start; "
-            "u['status'] = r.returncode; u['stderr'] = r.stderr[-4000:]; print(json.dumps(u))")
+            "u['status'] = r.returncode; u['stderr'] = r.stderr[-4000:]; "
+            "u['times'] = [l for l in r.stderr.splitlines() if l.startswith('time ')]; print(json.dumps(u))")
     done = subprocess.run([sys.executable, "-c", code, str(ROOT / "benchmarks"), *argv],
                           capture_output=True, text=True, check=True, cwd=ROOT)
     result = json.loads(done.stdout)
@@ -68,8 +71,15 @@ def site_figures(site: Path) -> tuple[int, float]:
     return pages, size / 1e6
 
 
-def write_anchor(folder: Path, pages: int) -> list[Path]:
-    """Two languages of `pages` trivial pages each, nav of the same size as ours (ten sections)."""
+ANCHOR_TEXT = {"zh": "# 第{n}页\n\n第{n}页的一段简短文字。\n", "en": "# Page {n}\n\nA short paragraph of text for page {n}.\n"}
+
+
+def write_anchor(folder: Path, pages: int, search: bool = False) -> list[Path]:
+    """Two languages of `pages` trivial pages each, nav of the same size as ours (ten sections).
+
+    Without `search`, no plugins (as our build: the strictest anchor). With it, Material's default
+    search plugin, Chinese segmented by jieba (installed), as issue 13 measured its anchor.
+    """
     configs = []
     for lang in ("zh", "en"):
         docs = folder / lang / "docs"
@@ -78,12 +88,12 @@ def write_anchor(folder: Path, pages: int) -> list[Path]:
             section = sections[n % len(sections)]
             name = "index.md" if n < len(sections) else f"p{n}.md"
             (docs / section).mkdir(parents=True, exist_ok=True)
-            (docs / section / name).write_text(f"# Page {n}\n\nA short paragraph of text for page {n}.\n",
-                                               encoding="utf-8")
+            (docs / section / name).write_text(ANCHOR_TEXT[lang].format(n=n), encoding="utf-8")
         config = folder / lang / "mkdocs.yml"
+        plugins = [{"search": {"lang": lang}}] if search else []
         config.write_text(json.dumps({
             "site_name": "Anchor", "docs_dir": str(docs), "site_dir": str(folder / lang / "site"),
-            "theme": {"name": "material", "language": lang, "font": False}, "plugins": [],
+            "theme": {"name": "material", "language": lang, "font": False}, "plugins": plugins,
             "nav": [{s: f"{s}/index.md"} for s in sections]}), encoding="utf-8")
         configs.append(config)
     return configs
@@ -112,20 +122,22 @@ def run_set(name: str, scratch: Path, incremental: bool) -> None:
     validate = measure(portal("validate", str(data)))
     print(row("validate", validate) + f"  ({1000 * validate['cpu'] / records:.1f} ms CPU per record)")
     site = scratch / f"{name}-site"
-    build = measure(portal("build", str(data), "--out", str(site)))
+    build = measure(portal("build", str(data), "--out", str(site), "--timings"))
     pages, size = site_figures(site)
     print(row("build", build, pages) + f"  {pages:,} HTML files, {size:,.0f} MB")
+    print("    " + "; ".join(line.removeprefix("time ") for line in build["times"]))
 
-    anchor = scratch / f"{name}-anchor"
-    configs = write_anchor(anchor, pages // 2)
-    bare = measure([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); import build_scale as b; "
-                    "sys.exit(max(int(c) for c in b.anchor_builds([__import__('pathlib').Path(p) for p in sys.argv[2:]])))",
-                    str(ROOT / "benchmarks"), *map(str, configs)])
-    bare_pages = sum(site_figures(anchor / lang / "site")[0] for lang in ("zh", "en"))
-    print(row("bare MkDocs + Material", bare, bare_pages))
-    ratio = (build["cpu"] / pages) / (bare["cpu"] / bare_pages)
-    wall_ratio = (build["wall"] / pages) / (bare["wall"] / bare_pages)
-    print(f"  ratio (our CPU per page / bare)  {ratio:.2f}   (wall {wall_ratio:.2f})")
+    for search, label in ((False, "bare MkDocs + Material"), (True, "  the same + search (jieba)")):
+        anchor = scratch / f"{name}-anchor{'-search' if search else ''}"
+        configs = write_anchor(anchor, pages // 2, search)
+        bare = measure([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); import build_scale as b; "
+                        "sys.exit(max(int(c) for c in b.anchor_builds([__import__('pathlib').Path(p) for p in sys.argv[2:]])))",
+                        str(ROOT / "benchmarks"), *map(str, configs)])
+        bare_pages = sum(site_figures(anchor / lang / "site")[0] for lang in ("zh", "en"))
+        print(row(label, bare, bare_pages))
+        ratio = (build["cpu"] / pages) / (bare["cpu"] / bare_pages)
+        wall_ratio = (build["wall"] / pages) / (bare["wall"] / bare_pages)
+        print(f"  ratio (our CPU per page / this anchor's)  {ratio:.2f}   (wall {wall_ratio:.2f})")
 
     if incremental:
         cold = measure(portal("build", str(data), "--out", str(site), "--incremental"))

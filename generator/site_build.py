@@ -125,10 +125,10 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
     out = (out or root / "site").resolve()
     clock = _Clock(timings)
     cat, diagnostics = load_catalogue(root)
-    clock.lap("load and check the data")
     # Print first, whatever the outcome: the clerk must see why a build stopped (exactly what
     # `portal validate` prints), not only that it did.
     stopped = print_diagnostics(diagnostics, strict) != 0
+    clock.lap("load and check the data")
     if cat is None or stopped:
         print(f"build stopped: {out} left unchanged", file=sys.stderr)
         return 1
