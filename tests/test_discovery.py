@@ -49,3 +49,25 @@ def test_every_record_page_has_a_description() -> None:
             for rid in records:
                 assert meta[f"{section}/{rid}.md"]["description"], (section, rid)
         assert {item["@type"] for item in json.loads(meta["contacts/index.md"]["jsonld"])["@graph"]} == {"GovernmentOffice"}
+
+
+def test_contacts_page_describes_a_bounded_number_of_desks(tmp_path: Path) -> None:
+    """A national portal has thousands of desks: the contacts page's JSON-LD names the front desk and
+    the first ones, so its weight does not grow with the portal; district pages describe their own."""
+    import sys
+
+    from generator.render.discovery import CONTACTS_JSONLD_DESKS
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from synthetic import write_portal
+
+    for portal, districts in ((EVERY_FIELD, None), (tmp_path / "many", CONTACTS_JSONLD_DESKS + 20)):
+        if districts:
+            write_portal(portal, districts=districts, parks=districts, policies=10, seed=0)
+        cat, _ = load_catalogue(portal)
+        assert cat is not None
+        graph = json.loads(page_meta(cat, "en")["contacts/index.md"]["jsonld"])["@graph"]
+        every_desk = 1 + sum(len(d.contacts) for d in cat.districts.values())
+        assert len(graph) == min(every_desk, 1 + CONTACTS_JSONLD_DESKS), portal
+        assert graph[0]["name"] == cat.settings.front_desk.office.en
+    assert every_desk > 1 + CONTACTS_JSONLD_DESKS  # the larger portal was cut

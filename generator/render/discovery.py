@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+from itertools import islice
 from typing import Any
 from urllib.parse import quote
 
@@ -22,6 +23,7 @@ from .i18n import text
 from .links import absolute_url, doc_path, image_doc_path, lang_prefix
 
 DESCRIPTION_LIMIT = 160  # what search engines and link previews show
+CONTACTS_JSONLD_DESKS = 100  # district desks described on the contacts page (the front desk too)
 
 
 def _one_line(value: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -92,7 +94,10 @@ def page_meta(cat: Catalogue, lang: str) -> dict[str, dict[str, str]]:
     for iid, industry in cat.industries.items():
         meta[doc_path("industries", iid)] = {"description": text(industry.description, lang), "og_type": "article"}
     desks = [_office(settings.front_desk, lang, url("contacts"))]
-    desks += [_office(c, lang, url("contacts")) for _, d in sorted(cat.districts.items()) for c in d.contacts]
+    district_desks = (c for _, d in sorted(cat.districts.items()) for c in d.contacts)
+    # The directory's first desks, as it lists them, not all: a national portal's would weigh megabytes
+    # in every load of the page (issue 13); each district page describes its own offices.
+    desks += [_office(c, lang, url("contacts")) for c in islice(district_desks, CONTACTS_JSONLD_DESKS)]
     meta[doc_path("contacts")] = {"jsonld": {"@context": "https://schema.org", "@graph": desks}}
     return {doc: _escaped(values) for doc, values in meta.items()}
 
