@@ -6,13 +6,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks.files import link_outside, misnamed_files, outside_root
+from .checks.files import LinkCheck, link_outside, misnamed_files
 from .diagnostics import Diagnostic, sort_diagnostics
 from .model import Contact, CostSheet, District, Industry, Park, Policy, Settings
 from .model.policy import Status
 from .pages_source import Page, load_pages
 from .policy_status import policy_status
-from .records import KINDS, Located, RecordKind, kind_files, path_of, validate_record
+from .records import KINDS, Located, RecordKind, cycle_collector_paused, kind_files, path_of, validate_record
 from .yaml_source import LoadedFile, load_yaml
 
 
@@ -138,6 +138,7 @@ def load_records(root: Path) -> tuple[dict[str, list[Located]], list[tuple[str, 
     parsed: list[tuple[str, LoadedFile]] = []
     failed: set[str] = set()
     problems: list[Diagnostic] = []
+    links = LinkCheck(root)
     for kind in KINDS:
         files = kind_files(root, kind)
         problems += _misnamed(root, kind)
@@ -147,7 +148,7 @@ def load_records(root: Path) -> tuple[dict[str, list[Located]], list[tuple[str, 
                                        hint="copy content/site.yml from the example portal"))
         for path in files:
             name = path_of(root, path)
-            real = outside_root(root, path)
+            real = links.outside(path)
             if real is not None:  # never read: it would publish a file from outside the repository
                 problems.append(link_outside(name, real))
                 failed.add(path.stem)
@@ -199,6 +200,11 @@ def _check_file_name(kind: RecordKind, located: Located, path: Path) -> list[Dia
 
 
 def load_catalogue(root: Path) -> tuple[Catalogue | None, list[Diagnostic]]:
+    with cycle_collector_paused():
+        return _load_catalogue(root)
+
+
+def _load_catalogue(root: Path) -> tuple[Catalogue | None, list[Diagnostic]]:
     from .checks import images, places, policies, quality, references
     from .search.synonyms import load_synonyms
 

@@ -109,7 +109,8 @@ if CParser is not None:
         """libyaml's C parser for the events, our depth-limited Python composer for the nodes.
 
         About ten times faster than the pure-Python loader on our files, with identical nodes and
-        marks. libyaml's own composer is not used: it recurses in C and crashes on deep nesting.
+        marks. libyaml's own composer (_CLoader, faster still) recurses in C and crashes on deep
+        nesting: it composes only text that provably cannot nest deep enough to crash it.
         """
 
         def __init__(self, stream: str) -> None:
@@ -126,6 +127,76 @@ if CParser is not None:
         compose_document = Composer.compose_document
 
 
+# libyaml's own composer is the fastest, but it recurses in C (about 330 bytes of stack a level):
+# it crashes near 20,000 levels on an 8 MB stack and below 200 in a 64 KB thread. It composes
+# only text that provably nests at most this deep (~70 KB of stack: safe in any thread stack of
+# 128 KB, the smallest default, musl's); anything else goes through the composers above.
+C_COMPOSER_DEPTH = 200
+_INDENT_LIMIT = 40  # a line indented 40 spaces or more: not provably shallow
+_INDICATOR_LIMIT = 40  # a line holding 40 or more of `-`, `?`, `:`: not provably shallow
+# Lines start after any line break libyaml knows (YAML 1.1: also NEL, LS, PS), or at the start.
+_DEEP_INDENT = " " * _INDENT_LIMIT
+_DEEP_INDENTS = tuple(brk + _DEEP_INDENT for brk in "\n\r\x85\u2028\u2029")
+# Indicators counted in the UTF-8 bytes with all else deleted but ASCII line breaks: NEL, LS and PS
+# vanish too, which joins lines and can only raise a line's count (no ASCII byte is part of another character).
+_NOT_INDICATOR = bytes(b for b in range(256) if b not in b"-?:\n\r")
+_MANY_INDICATORS = re.compile(rb"[-?:]{%d}" % _INDICATOR_LIMIT)
+
+
+def _provably_shallow(text: str) -> bool:
+    """True if no node in `text` can nest deeper than C_COMPOSER_DEPTH levels (False: cannot tell cheaply).
+
+    Along any chain of nested nodes, block collections come first, then flow ones, then a scalar.
+    Flow: each `[` or `{` opens at most one, and a `[` may hold one brace-less pair (`[a: b]`),
+    a mapping of its own: at most 2·[ + { levels. Block: a nested block collection starts at a
+    column greater than its parent's, or equal once (a list as a mapping's value, `key:` over
+    `- item`), so at most two share a column. Each starts a line (column = the line's indentation)
+    or sits compactly after its parent's `- `, `? ` or `: ` on the line it starts on; and each one
+    except those on the chain's last line has a child on a later line, so its column is at most the
+    file's largest indentation (its later entries, or that child, start lines further right).
+    Hence block levels ≤ 2·(indentation limit) + 1 + indicators on one line. A byte-order mark
+    within the text is skipped at a line's start by libyaml (it moves the columns): not counted on.
+    (tests/test_yaml_loaders.py checks the bound on thousands of random and mangled documents.)
+    """
+    if "\ufeff" in text or text.startswith(_DEEP_INDENT) or any(deep in text for deep in _DEEP_INDENTS):
+        return False
+    if _MANY_INDICATORS.search(text.encode("utf-8", "surrogatepass").translate(None, _NOT_INDICATOR)):
+        return False
+    block = 2 * _INDENT_LIMIT + _INDICATOR_LIMIT  # 2 per column below the limit; 1 + (limit - 1) on the last line
+    flow = 2 * text.count("[") + text.count("{")
+    return block + flow + 1 <= C_COMPOSER_DEPTH  # + 1: the scalar or alias at the end of the chain
+
+
+_DEFAULT_TAGS = {ScalarNode: Resolver.DEFAULT_SCALAR_TAG, SequenceNode: Resolver.DEFAULT_SEQUENCE_TAG,
+                 MappingNode: Resolver.DEFAULT_MAPPING_TAG}
+# Resolver.resolve's candidates for a plain scalar, by its first character ('' for an empty one).
+_ANY_FIRST = tuple(Resolver.yaml_implicit_resolvers.get(None, []))
+_BY_FIRST = {first: tuple(found) + _ANY_FIRST
+             for first, found in Resolver.yaml_implicit_resolvers.items() if first is not None}
+
+
+class _QuickResolver(Resolver):
+    """Resolver.resolve without building a list of candidate patterns on each call (one a node)."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> Any:
+        if self.yaml_path_resolvers:  # none are registered for the safe loader; Resolver's own if ever
+            return Resolver.resolve(self, kind, value, implicit)
+        if kind is ScalarNode and implicit[0]:
+            for tag, regexp in _BY_FIRST.get(value[:1], _ANY_FIRST):
+                if regexp.match(value):
+                    return tag
+        return _DEFAULT_TAGS.get(kind)
+
+
+if CParser is not None:
+    class _CLoader(CParser, _QuickResolver):  # type: ignore[misc, valid-type]
+        """libyaml's parser and composer (get_node, check_node in C): only for provably shallow text."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _QuickResolver.__init__(self)
+
+
 def _compose(text: str) -> list[Node]:
     """Every document's node tree; errors come from the pure-Python loader, whose messages we know."""
     if CParser is not None:
@@ -134,15 +205,6 @@ def _compose(text: str) -> list[Node]:
         except (yaml.YAMLError, _TooDeep):
             pass  # read it again below for the familiar message and position
     return list(yaml.compose_all(text, Loader=_Loader))
-
-
-class _Budget:
-    def __init__(self, limit: int) -> None:
-        self.left = limit
-
-    def spend(self) -> bool:
-        self.left -= 1
-        return self.left >= 0
 
 
 class _AliasBomb(Exception):
@@ -154,13 +216,19 @@ class _Problem(Exception):
         self.diagnostic = diagnostic
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 @dataclass
 class _Walk:
     """What converting one file's nodes shares: where values are, the alias budget, soft problems."""
 
     name: str
     positions: Positions
-    budget: _Budget
+    nodes_left: int = MAX_NODES  # every converted node costs one: aliases cannot expand without bound
+    # False when the file's text holds no forbidden character and no backslash: then no value can
+    # (a value is the text as written, folded; only an escape such as "\a" makes a new character).
+    check_text: bool = True
     problems: list[Diagnostic] = field(default_factory=list)  # reported, but the file still gets checked
     open_nodes: set[int] = field(default_factory=set)  # lists/mappings being converted (alias cycles)
     flagged: set[int] = field(default_factory=set)  # texts already reported (an alias repeats a node)
@@ -168,6 +236,11 @@ class _Walk:
     def problem(self, node: Node, path: FieldPath, message: str, **details: str) -> _Problem:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         return _Problem(Diagnostic(self.name, line, col, dotted(path), message, **details))
+
+
+def _may_hold_forbidden(text: str) -> bool:
+    """False if no value read from `text` can hold a character that _check_text reports."""
+    return "\\" in text or next(forbidden_characters(text), None) is not None
 
 
 def _check_tag(node: ScalarNode, walk: _Walk, path: FieldPath) -> None:
@@ -179,8 +252,9 @@ def _check_tag(node: ScalarNode, walk: _Walk, path: FieldPath) -> None:
 
 
 def _scalar(node: ScalarNode, walk: _Walk, path: FieldPath) -> Any:
+    """A scalar that is not plain text (`_convert` takes those as they are)."""
     _check_tag(node, walk, path)
-    if node.tag != "tag:yaml.org,2002:str":
+    if node.tag != _STR_TAG:
         walk.positions.written[path] = node.value
     try:
         return yaml.SafeLoader.yaml_constructors[node.tag](_CONSTRUCTOR, node)
@@ -231,14 +305,23 @@ def dotted(path: FieldPath) -> str:
 
 
 def _convert(node: Node, path: FieldPath, depth: int, walk: _Walk) -> Any:
-    if not walk.budget.spend():
+    """The plain value of `node`; its caller has recorded where it is (Positions.marks[path]).
+
+    Runs once for every value of every file: the common case (plain text) is kept short.
+    """
+    walk.nodes_left -= 1
+    if walk.nodes_left < 0:
         raise _AliasBomb()
     if depth > MAX_DEPTH:  # only aliases get here: the loader stops deeper lists and mappings
         raise _Problem(_too_deep(walk.name, path, node.start_mark.line + 1, node.start_mark.column + 1))
-    walk.positions.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, ScalarNode):
-        value = _scalar(node, walk, path)
-        if isinstance(value, str):
+        if node.tag == _STR_TAG:
+            value = node.value  # what SafeConstructor.construct_yaml_str gives
+        else:
+            value = _scalar(node, walk, path)
+            if not isinstance(value, str):
+                return value
+        if walk.check_text:
             _check_text(value, node, walk, path)
         return value
     if id(node) in walk.open_nodes:
@@ -270,28 +353,49 @@ def _sequence(node: SequenceNode, path: FieldPath, depth: int, walk: _Walk) -> l
     if node.tag != "tag:yaml.org,2002:seq":
         raise walk.problem(node, path, "unsupported YAML tag", expected="a plain list", found=node.tag,
                            hint="remove the tag")
-    return [_convert(item, path + (i,), depth + 1, walk) for i, item in enumerate(node.value)]
+    marks = walk.positions.marks
+    # Most values are plain text: taken here when no check can fail on them (depth, text, budget).
+    quick = depth < MAX_DEPTH and not walk.check_text
+    result = []
+    for i, item in enumerate(node.value):
+        item_path = path + (i,)
+        mark = item.start_mark
+        marks[item_path] = (mark.line + 1, mark.column + 1)
+        if item.__class__ is ScalarNode and item.tag == _STR_TAG and quick and walk.nodes_left > 0:
+            walk.nodes_left -= 1  # plain text: what _convert would do, without the call
+            result.append(item.value)
+        else:
+            result.append(_convert(item, item_path, depth + 1, walk))
+    return result
 
 
 def _mapping(node: MappingNode, path: FieldPath, depth: int, walk: _Walk) -> dict[str, Any]:
     if node.tag != "tag:yaml.org,2002:map":
         raise walk.problem(node, path, "unsupported YAML tag", expected="a plain mapping", found=node.tag,
                            hint="remove the tag")
+    marks = walk.positions.marks
+    quick = depth < MAX_DEPTH and not walk.check_text  # as in _sequence
     result: dict[str, Any] = {}
-    first_seen: dict[str, int] = {}
     for key_node, value_node in node.value:
-        key = _key(key_node, path, walk)
-        kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        if key_node.__class__ is ScalarNode and key_node.tag == _STR_TAG and quick:
+            key = key_node.value  # plain text: what _key would return, without the call
+        else:
+            key = _key(key_node, path, walk)
         if key in result:
+            first = next(k for k, _ in node.value if k.value == key)
             raise walk.problem(key_node, path + (key,), "duplicate key",
                                expected="each key once in a mapping",
-                               found=f'"{key}" again (first on line {first_seen[key]})',
+                               found=f'"{key}" again (first on line {first.start_mark.line + 1})',
                                hint="delete one of the two; YAML would otherwise silently keep only the last")
-        first_seen[key] = kline
-        walk.positions.marks[path + (key,)] = (kline, kcol)
-        result[key] = _convert(value_node, path + (key,), depth + 1, walk)
+        value_path = path + (key,)
+        mark = key_node.start_mark
         # the key's own line is the useful one for a mapping/list value
-        walk.positions.marks[path + (key,)] = (kline, kcol)
+        marks[value_path] = (mark.line + 1, mark.column + 1)
+        if value_node.__class__ is ScalarNode and value_node.tag == _STR_TAG and quick and walk.nodes_left > 0:
+            walk.nodes_left -= 1  # plain text: what _convert would do, without the call
+            result[key] = value_node.value
+        else:
+            result[key] = _convert(value_node, value_path, depth + 1, walk)
     return result
 
 
@@ -304,11 +408,13 @@ def _key(node: Node, path: FieldPath, walk: _Walk) -> str:
     if not isinstance(node, ScalarNode):
         raise walk.problem(node, path, "a key must be plain text", expected="a field name",
                            found="a list or mapping used as a key")
-    if node.tag == "tag:yaml.org,2002:merge":
-        raise walk.problem(node, path, "merge keys (<<) are not supported", expected="each field written out",
-                           found="<<", hint="copy the fields instead of merging; it keeps each record readable")
-    _check_tag(node, walk, path)
-    _check_text(node.value, node, walk, path + (node.value,))
+    if node.tag != _STR_TAG:
+        if node.tag == "tag:yaml.org,2002:merge":
+            raise walk.problem(node, path, "merge keys (<<) are not supported", expected="each field written out",
+                               found="<<", hint="copy the fields instead of merging; it keeps each record readable")
+        _check_tag(node, walk, path)
+    if walk.check_text:
+        _check_text(node.value, node, walk, path + (node.value,))
     return node.value
 
 
@@ -336,26 +442,35 @@ def _text_problems(raw: bytes, name: str) -> tuple[str | None, list[Diagnostic]]
         return None, [Diagnostic(name, line, col, "", "file is not valid UTF-8",
                                  expected="UTF-8 text", found=f"byte 0x{raw[exc.start]:02X}",
                                  hint="it was probably saved as GBK/GB2312; save it again as UTF-8")]
-    problems = []
-    for number, line_text in enumerate(text.splitlines(), start=1):
-        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
-        if "\t" in indent:
-            problems.append(Diagnostic(name, number, indent.index("\t") + 1, "", "tab used for indentation",
-                                       expected="spaces", found="a tab character",
-                                       hint="YAML forbids tabs in indentation; replace each tab with spaces"))
-    for number, line_text in enumerate(text.splitlines(), start=1):
-        match = _FULL_WIDTH_KEY.match(line_text)
-        if match:
-            problems.append(Diagnostic(name, number, match.end(), "", "full-width punctuation after a field name",
-                                       expected="an ASCII colon ':' followed by a space", found=f"'{match.group(2)}'",
-                                       hint="switch the input method to English punctuation and type ': '"))
-    if problems:
-        return None, problems
-    meaningful = [l for l in text.splitlines() if l.strip() and not l.lstrip().startswith("#")]
-    if not meaningful or all(l.strip() in ("---", "...") for l in meaningful):
+    lines = text.splitlines()
+    # Each file is checked line by line only if it holds a tab or a full-width colon at all.
+    if "\t" in text or "：" in text or "﹕" in text:
+        problems = []
+        for number, line_text in enumerate(lines, start=1):
+            indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+            if "\t" in indent:
+                problems.append(Diagnostic(name, number, indent.index("\t") + 1, "", "tab used for indentation",
+                                           expected="spaces", found="a tab character",
+                                           hint="YAML forbids tabs in indentation; replace each tab with spaces"))
+        for number, line_text in enumerate(lines, start=1):
+            match = _FULL_WIDTH_KEY.match(line_text)
+            if match:
+                problems.append(Diagnostic(name, number, match.end(), "", "full-width punctuation after a field name",
+                                           expected="an ASCII colon ':' followed by a space",
+                                           found=f"'{match.group(2)}'",
+                                           hint="switch the input method to English punctuation and type ': '"))
+        if problems:
+            return None, problems
+    if not any(_holds_data(line) for line in lines):  # stops at the first line of data, usually the first
         return None, [Diagnostic(name, 1, 1, "", "file is empty", expected="a record (a YAML mapping)",
                                  found="no data", hint="fill in the record or delete the file")]
     return text, []
+
+
+def _holds_data(line: str) -> bool:
+    """Not blank, not a comment, not a document marker (--- or ...)."""
+    content = line.strip()
+    return bool(content) and not content.startswith("#") and content not in ("---", "...")
 
 
 _KIND_OF_FILE = {".yml": "a YAML file", ".md": "a Markdown file"}
@@ -392,6 +507,34 @@ def load_yaml(path: Path, name: str) -> tuple[LoadedFile | None, list[Diagnostic
     text, problems = _text_problems(raw, name)
     if text is None:
         return None, problems
+    if CParser is not None and _provably_shallow(text):
+        loaded = _load_in_c(path, name, text)
+        if loaded is not None:
+            return loaded
+    return _load(path, name, text)
+
+
+def _load_in_c(path: Path, name: str, text: str) -> tuple[LoadedFile, list[Diagnostic]] | None:
+    """`_load` with libyaml's composer, for a sound file; None for any problem (`_load` then says which).
+
+    libyaml composes the same nodes from the same events as our Python composer; they differ only
+    in depth (ours stops at MAX_DEPTH). A file converted without problems nests at most MAX_DEPTH
+    levels (`_convert` counts every level, aliases too), so our composer would have stopped nowhere.
+    """
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_CLoader))
+    except yaml.YAMLError:
+        return None
+    if len(nodes) != 1:
+        return None
+    try:
+        data, walk = _convert_document(nodes[0], name, text)
+    except (_AliasBomb, _Problem):
+        return None
+    return LoadedFile(path, name, data, walk.positions), walk.problems
+
+
+def _load(path: Path, name: str, text: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
     try:
         nodes = _compose(text)
     except yaml.reader.ReaderError as exc:
@@ -412,9 +555,8 @@ def load_yaml(path: Path, name: str) -> tuple[LoadedFile | None, list[Diagnostic
         return None, [Diagnostic(name, 1, 1, "", "file holds several YAML documents",
                                  expected="one record per file", found=f"{len(nodes)} documents ('---' separators)",
                                  hint="put each record in its own file")]
-    walk = _Walk(name, Positions(name), _Budget(MAX_NODES))
     try:
-        data = _convert(nodes[0], (), 1, walk)
+        data, walk = _convert_document(nodes[0], name, text)
     except _AliasBomb:
         return None, [Diagnostic(name, 1, 1, "", "aliases expand to too much data",
                                  expected=f"at most {MAX_NODES} values after expanding aliases (*name)",
@@ -423,6 +565,14 @@ def load_yaml(path: Path, name: str) -> tuple[LoadedFile | None, list[Diagnostic
     except _Problem as problem:
         return None, [problem.diagnostic]
     return LoadedFile(path, name, data, walk.positions), walk.problems
+
+
+def _convert_document(root: Node, name: str, text: str) -> tuple[Any, _Walk]:
+    """The plain value of a file's one document, and where its values are (raises _AliasBomb, _Problem)."""
+    walk = _Walk(name, Positions(name), check_text=_may_hold_forbidden(text))
+    mark = root.start_mark
+    walk.positions.marks[()] = (mark.line + 1, mark.column + 1)
+    return _convert(root, (), 1, walk), walk
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Diagnostic:

@@ -25,6 +25,29 @@ def outside_root(root: Path, path: Path) -> Path | None:
     return None if real.is_relative_to(real_path(root)) else real
 
 
+class LinkCheck:
+    """`outside_root` for many files of one repository: each folder's links are followed once.
+
+    A file that is not itself a link is where its folder really is, so only the file is looked at
+    (one lstat) instead of every folder on its path again.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self._real_root = real_path(root)
+        self._real_folders: dict[Path, Path] = {}
+
+    def outside(self, path: Path) -> Path | None:
+        """What outside_root(root, path) says."""
+        if os.path.islink(path) or path.name in ("", ".", ".."):  # islink, like realpath, never raises
+            real = real_path(path)
+        else:
+            folder = self._real_folders.get(path.parent)
+            if folder is None:
+                folder = self._real_folders[path.parent] = real_path(path.parent)
+            real = folder / path.name
+        return None if real.is_relative_to(self._real_root) else real
+
+
 def link_outside(name: str, real: Path, *, field: str = "(file)", line: int = 1, column: int = 1) -> Diagnostic:
     return Diagnostic(name, line, column, field, "file is a link to outside the repository",
                       expected="a file inside the portal's folder", found=f"a link to {real}",
