@@ -26,31 +26,50 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
+def _record(value: dict[str, Any]) -> str:
+    """One record as _json writes it inside an envelope's `records` list (two levels deep).
+
+    Records are written one at a time, so the dicts of a national catalogue's dump never all live at
+    once (keeping them cost more in garbage collection than writing them). JSON text never holds a
+    raw newline (json.dumps escapes it), so every newline is the layout's, and indenting it by two is
+    the same text as the nested value in the whole document."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1).replace("\n", "\n  ")
+
+
 def _dump(record: Any) -> dict[str, Any]:
     return record.model_dump(mode="json", exclude_none=True)
 
 
-def _envelope(cat: Catalogue, lang: str, kind: str, records: list[dict[str, Any]]) -> str:
-    return _json({"kind": kind, "language": lang, "title": text(cat.settings.title, lang),
+def _envelope(cat: Catalogue, lang: str, kind: str, records: list[str]) -> str:
+    """_json of the envelope holding `records` (each already written by _record)."""
+    head = _json({"kind": kind, "language": lang, "title": text(cat.settings.title, lang),
                   "licence": LICENCE, "licence_url": LICENCE_URL,
                   "data_as_of": cat.settings.data_as_of.isoformat(), "build_date": cat.settings.build_date.isoformat(),
-                  "count": len(records), "records": records})
+                  "count": len(records), "records": []})
+    if not records:
+        return head
+    # The only line that starts with one space then "records" (newlines are layout, see _record).
+    return head.replace('\n "records": []', '\n "records": [\n  ' + ",\n  ".join(records) + "\n ]", 1)
+
+
+def _record_files(cat: Catalogue, lang: str) -> dict[str, tuple[str, int]]:
+    """File name -> (JSON text, record count)."""
+    url = lambda section, rid: absolute_url(cat.settings, lang, doc_path(section, rid))  # noqa: E731
+    parks = [_record({**_dump(p), "url": url("parks", i)}) for i, p in sorted(cat.parks.items())]
+    policies = [_record({**_dump(p), "status": cat.policy_status[i], "url": url("policies", i)})
+                for i, p in sorted(cat.policies.items())]
+    districts = [_record({**_dump(d), "url": url("districts", i)}) for i, d in sorted(cat.districts.items())]
+    industries = [_record({**_dump(d), "url": url("industries", i)}) for i, d in sorted(cat.industries.items())]
+    costs = [_record(_dump(c)) for _, c in sorted(cat.costs.items())]
+    contacts = [_record({**_dump(e.contact), "district": e.district}) for _, e in sorted(cat.contacts.items())]
+    return {f"{DATA}/{name}.json": (_envelope(cat, lang, kind, records), len(records))
+            for name, kind, records in (("parks", "park", parks), ("policies", "policy", policies),
+                                        ("districts", "district", districts), ("industries", "industry", industries),
+                                        ("costs", "cost", costs), ("contacts", "contact", contacts))}
 
 
 def record_json(cat: Catalogue, lang: str) -> dict[str, str]:
-    url = lambda section, rid: absolute_url(cat.settings, lang, doc_path(section, rid))  # noqa: E731
-    parks = [{**_dump(p), "url": url("parks", i)} for i, p in sorted(cat.parks.items())]
-    policies = [{**_dump(p), "status": cat.policy_status[i], "url": url("policies", i)} for i, p in sorted(cat.policies.items())]
-    districts = [{**_dump(d), "url": url("districts", i)} for i, d in sorted(cat.districts.items())]
-    industries = [{**_dump(d), "url": url("industries", i)} for i, d in sorted(cat.industries.items())]
-    costs = [_dump(c) for _, c in sorted(cat.costs.items())]
-    contacts = [{**_dump(e.contact), "district": e.district} for _, e in sorted(cat.contacts.items())]
-    return {f"{DATA}/parks.json": _envelope(cat, lang, "park", parks),
-            f"{DATA}/policies.json": _envelope(cat, lang, "policy", policies),
-            f"{DATA}/districts.json": _envelope(cat, lang, "district", districts),
-            f"{DATA}/industries.json": _envelope(cat, lang, "industry", industries),
-            f"{DATA}/costs.json": _envelope(cat, lang, "cost", costs),
-            f"{DATA}/contacts.json": _envelope(cat, lang, "contact", contacts)}
+    return {name: content for name, (content, _) in _record_files(cat, lang).items()}
 
 
 def _ring(points: list[tuple[float, float]]) -> list[list[float]]:
@@ -63,6 +82,10 @@ def _ring(points: list[tuple[float, float]]) -> list[list[float]]:
 
 
 def parks_geojson(cat: Catalogue, lang: str) -> str:
+    return _json({"type": "FeatureCollection", "features": _park_features(cat, lang)})
+
+
+def _park_features(cat: Catalogue, lang: str) -> list[dict[str, Any]]:
     features = []
     for pid, park in sorted(cat.parks.items()):
         features.append({"type": "Feature", "id": pid,
@@ -71,10 +94,14 @@ def parks_geojson(cat: Catalogue, lang: str) -> str:
                                         "kind": park.kind, "industries": list(park.industries),
                                         "location_is_sample": park.location.sample,
                                         "url": absolute_url(cat.settings, lang, doc_path("parks", pid))}})
-    return _json({"type": "FeatureCollection", "features": features})
+    return features
 
 
 def districts_geojson(cat: Catalogue, lang: str) -> str:
+    return _json({"type": "FeatureCollection", "features": _district_features(cat, lang)})
+
+
+def _district_features(cat: Catalogue, lang: str) -> list[dict[str, Any]]:
     features = []
     for did, district in sorted(cat.districts.items()):
         if district.boundary:
@@ -89,16 +116,20 @@ def districts_geojson(cat: Catalogue, lang: str) -> str:
                          "properties": {"id": did, "name": text(district.name, lang), "kind": district.kind,
                                         "shape": shape, "centre": [district.center.lon, district.center.lat],
                                         "url": absolute_url(cat.settings, lang, doc_path("districts", did))}})
-    return _json({"type": "FeatureCollection", "features": features})
+    return features
 
 
 def data_files(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
-    files: dict[str, str | bytes] = dict(record_json(cat, lang))
-    files[f"{DATA}/parks.geojson"] = parks_geojson(cat, lang)
-    files[f"{DATA}/districts.geojson"] = districts_geojson(cat, lang)
+    # Counts for the data page as the files are written, rather than parsing the JSON back (_count).
+    records = _record_files(cat, lang)
+    files: dict[str, str | bytes] = {name: content for name, (content, _) in records.items()}
+    counts = {name: count for name, (_, count) in records.items()}
+    for name, features in (("parks.geojson", _park_features(cat, lang)), ("districts.geojson", _district_features(cat, lang))):
+        files[f"{DATA}/{name}"] = _json({"type": "FeatureCollection", "features": features})
+        counts[f"{DATA}/{name}"] = len(features)
     files[f"{DATA}/park-figures.csv"] = park_figures_csv(cat, lang)
     files[f"{DATA}/cost-figures.csv"] = cost_figures_csv(cat, lang)
-    files[doc_path(DATA)] = data_page(cat, lang, files)
+    files[doc_path(DATA)] = data_page(cat, lang, files, counts)
     return files
 
 
@@ -110,7 +141,9 @@ def _count(cat: Catalogue, name: str, content: str | bytes) -> int:
     return content.decode("utf-8-sig").count("\r\n") - 1  # CSV rows, without the header
 
 
-def data_page(cat: Catalogue, lang: str, files: dict[str, str | bytes]) -> str:
+def data_page(cat: Catalogue, lang: str, files: dict[str, str | bytes], counts: dict[str, int] | None = None) -> str:
+    """The open data page; `counts` (file name -> records), where known, saves parsing the files to count them."""
+    counts = counts or {}
     settings = cat.settings
     lines = [page_head(t("open_data", lang)), "", t("lead", lang), "",
              f"- {t('licence', lang)}: [{LICENCE}]({LICENCE_URL}). {t('licence_text', lang)}",
@@ -122,7 +155,7 @@ def data_page(cat: Catalogue, lang: str, files: dict[str, str | bytes]) -> str:
         short = name.removeprefix(f"{DATA}/")
         key = short.replace(".", "_").replace("-", "_")
         fmt = {"json": "JSON", "geojson": "GeoJSON (RFC 7946)", "csv": "CSV (UTF-8)"}[short.rsplit(".", 1)[1]]
-        lines.append(f"| [{md(short)}]({short}) | {t(key, lang)} | {fmt} | {_count(cat, short, content)} |")
+        lines.append(f"| [{md(short)}]({short}) | {t(key, lang)} | {fmt} | {counts[name] if name in counts else _count(cat, short, content)} |")
     lines += ["", f"## {t('feed', lang)}", "", f"[{FEED}](../{FEED}) — {t('feed_how', lang)}", ""]
     # The embeddable map (maps/embed.py): a document, not a data file, so linked and not counted.
     lines += [f"## {t('map_embed_data', lang)}", "", f"[{EMBED}](../{EMBED}) — {md(t('map_embed_data_how', lang))}", ""]

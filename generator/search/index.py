@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
+from itertools import repeat
+from operator import sub
 from typing import Any, Iterable
 
 from .documents import SearchDoc
@@ -95,8 +97,9 @@ class Synonyms:
         """The other terms' tokens for every group a term of which is in `counts`."""
         extra: Counter[str] = Counter()
         present = counts.keys()
-        for token in list(present):
-            for gid, term in self.by_first.get(token, ()):
+        # Only tokens that begin a term can start a group: a set intersection finds them without a loop over every token.
+        for token in present & self.by_first.keys():
+            for gid, term in self.by_first[token]:
                 if all(t in present for t in term):
                     for other in self.groups[gid]:
                         for t in other:
@@ -124,19 +127,20 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None, words: 
     rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
     docs = sorted(docs, key=lambda d: (rank.get(d.kind, len(rank)), d.group))
     n = len(docs)
-    per_doc: list[dict[str, tuple[Counter[str], Counter[str], int]]] = []
+    per_doc: list[list[tuple[str, Counter[str], Counter[str], int]]] = []
     lengths: dict[str, float] = defaultdict(float)
     df: Counter[str] = Counter()
     name_sizes: list[dict[str, int]] = []
     for doc in docs:
-        fields = {}
-        seen: set[str] = set()
+        fields = []
+        keys = []
         for name, tokens in _fields(doc, words).items():
             counts = Counter(tokens)
-            fields[name] = (counts, synonyms.expand(counts), len(tokens))
+            extra = synonyms.expand(counts)
+            fields.append((name, counts, extra, len(tokens)))
             lengths[name] += len(tokens)
-            seen |= counts.keys() | fields[name][1].keys()
-        df.update(seen)
+            keys += (counts.keys(), extra.keys())
+        df.update(set().union(*keys))
         per_doc.append(fields)
         sizes: dict[str, int] = {}
         for variant in (doc.title, *doc.names, *doc.other):
@@ -147,33 +151,29 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None, words: 
     average = {name: max(lengths[name] / max(n, 1), 1.0) for name in FIELDS}
 
     idf = {token: math.log(1 + (n - count + 0.5) / (count + 0.5)) for token, count in df.items()}
-    postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    # token -> its postings, flat: doc, impact, name size, doc, ... (one list per token, not a tuple per posting:
+    # 600,000 tuples at provincial scale cost more in allocation and garbage collection than the scoring itself).
+    postings: dict[str, list[int]] = {token: [] for token in df}
     for d, (doc, fields) in enumerate(zip(docs, per_doc)):
-        scores: dict[str, float] = defaultdict(float)
-        for name, (counts, extra, length) in fields.items():
-            k = K1 * (1 - B[name] + B[name] * length / average[name])
-            weight = FIELDS[name] * (K1 + 1)
-            for token, tf in counts.items():
-                scores[token] += weight * tf / (tf + k)
-            for token, tf in extra.items():
-                scores[token] += SYNONYM_WEIGHT * weight * tf / (tf + k)
+        scores = _scores(fields, average)
+        tokens = list(scores)
         prior = 100 * doc.prior
-        sizes = name_sizes[d]
-        for token, raw in scores.items():
-            postings[token].append((d, max(1, round(idf[token] * raw * prior)), sizes.get(token, 0)))
+        # max(1, round(x)) as `round(x) or 1`: x is never negative (idf, scores and prior are positive).
+        impacts = [round(i * raw * prior) or 1 for i, raw in zip(map(idf.__getitem__, tokens), scores.values())]
+        postings_of = map(postings.__getitem__, tokens)
+        entries = zip(repeat(d), impacts, map(name_sizes[d].get, tokens, repeat(0)))
+        deque(map(list.extend, postings_of, entries), maxlen=0)  # postings[token] += (d, impact, size), in C
 
-    total = sum(min(len(p), MAX_POSTINGS) for p in postings.values())
+    total = sum(min(len(p) // 3, MAX_POSTINGS) for p in postings.values())
     term_shards = max(1, math.ceil(total / TERM_SHARD_ENTRIES))
     shards: list[dict[str, list[int]]] = [{} for _ in range(term_shards)]
     for token in sorted(postings):
-        entries = postings[token]
-        if len(entries) > MAX_POSTINGS:
-            entries = sorted(sorted(entries, key=lambda e: -e[1])[:MAX_POSTINGS])
-        flat: list[int] = []
-        previous = 0
-        for d, impact, size in entries:
-            flat += (d - previous, impact, size)
-            previous = d
+        flat = postings[token]
+        if len(flat) > 3 * MAX_POSTINGS:
+            entries = sorted(sorted(zip(flat[0::3], flat[1::3], flat[2::3]), key=lambda e: -e[1])[:MAX_POSTINGS])
+            flat = [value for entry in entries for value in entry]
+        pages = flat[0::3]
+        flat[0::3] = map(sub, pages, [0, *pages[:-1]])  # pages as differences from the previous one
         shards[fnv1a(shard_key(token)) % term_shards][token] = flat
 
     files: dict[str, str] = {}
@@ -193,6 +193,26 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None, words: 
                                               "kinds": _ranges(docs), "kindWords": KIND_WORDS, "kindBoost": KIND_BOOST,
                                               "warm": ["docs/0.json"] if n else []})
     return files
+
+
+def _scores(fields: list[tuple[str, Counter[str], Counter[str], int]], average: dict[str, float]) -> dict[str, float]:
+    """token -> BM25 score of one page, summed over its fields in field order (the order fixes the float sums).
+
+    Per field, a token's term is `weight * tf / (tf + k)`, worked out once per distinct tf (mostly 1); the
+    fields are added a dict at a time, adding only where a token is already scored."""
+    scores: dict[str, float] = {}
+    for name, counts, extra, length in fields:
+        k = K1 * (1 - B[name] + B[name] * length / average[name])
+        weight = FIELDS[name] * (K1 + 1)
+        term = {tf: weight * tf / (tf + k) for tf in set(counts.values())}
+        part = dict(zip(counts, map(term.__getitem__, counts.values())))
+        if extra:  # synonyms' tokens, never in `counts` (Synonyms.expand)
+            term = {tf: SYNONYM_WEIGHT * weight * tf / (tf + k) for tf in set(extra.values())}
+            part.update(zip(extra, map(term.__getitem__, extra.values())))
+        for token in scores.keys() & part.keys():
+            part[token] = scores[token] + part[token]
+        scores.update(part)
+    return scores
 
 
 def _ranges(docs: list[SearchDoc]) -> dict[str, list[int]]:

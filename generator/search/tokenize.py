@@ -17,15 +17,26 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import add
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUNS = re.compile(f"[{HAN}]+|[a-z0-9]+(?:&[a-z0-9]+)*")
-_HAN_RUN = re.compile(f"[{HAN}]")
+# One group per kind of run: findall says which kind each run is without a second regex per run.
+_RUNS = re.compile(f"([{HAN}]+)|([a-z0-9]+(?:&[a-z0-9]+)*)")
 # Bracket styles used around the year of a document number (and quotes around titles):
 # separators, whichever is typed. NFKC already turns （）［］ into ()[].
 _SEPARATORS = dict.fromkeys(map(ord, "〔〕[]()【】〈〉《》「」『』<>{}"), " ")
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`"), None)
 _FOLD = {**_SEPARATORS, **_APOSTROPHES}
+# The same folding as a regex: str.translate looks every character of Chinese text up in a dict (slow);
+# a regex finds the few characters to fold and only those are looked up.
+_FOLD_CHARS = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")
+_FOLD_TEXT = {chr(k): v or "" for k, v in _FOLD.items()}
+# Full-width ASCII (，（）：；…) and the ideographic space, each replaced by its compatibility decomposition
+# (one ASCII character) before NFKC: NFKC is composition after compatibility decomposition, so the result is
+# the same, and Chinese text without them passes NFKC's quick check instead of being normalised char by char.
+_WIDE = {c: d for c in map(chr, [*range(0xFF01, 0xFF5F), 0x3000])
+         if len(d := unicodedata.normalize("NFKD", c)) == 1 and d.isascii()}
+_WIDE_CHARS = re.compile("[" + "".join(_WIDE) + "]")
 # Letters that may carry accents (Latin, Greek, Cyrillic…); text without them needs no accent folding.
 _ACCENTABLE = re.compile("[\u00c0-\u1fff]")
 _MARKS = re.compile("[\u0300-\u036f]")
@@ -38,11 +49,23 @@ STOP_WORDS = frozenset((
 
 def fold(text: str) -> str:
     """Width, case and bracket folding (kept as a step of its own: snippets highlight on it)."""
-    folded = unicodedata.normalize("NFKC", text).lower().translate(_FOLD)
+    if text.isascii():  # NFKC leaves ASCII as it is, and translate is fast on it
+        folded = text.lower().translate(_FOLD)
+    else:
+        text = unicodedata.normalize("NFKC", _WIDE_CHARS.sub(_wide, text))
+        folded = _FOLD_CHARS.sub(_fold_char, text.lower())
     if not _ACCENTABLE.search(folded):
         return folded
     # Accents off (café = cafe): decompose, drop the combining marks, compose again.
     return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", folded)))
+
+
+def _wide(match: re.Match[str]) -> str:
+    return _WIDE[match.group()]
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    return _FOLD_TEXT[match.group()]
 
 
 @lru_cache(maxsize=65536)
@@ -68,20 +91,19 @@ def stem(word: str) -> str:
 def tokenize(text: str, unigrams: bool = False) -> list[str]:
     """Tokens in text order (repeats kept: the index counts them)."""
     out: list[str] = []
-    for match in _RUNS.finditer(fold(text)):
-        run = match.group()
-        if _HAN_RUN.match(run):
-            if len(run) == 1:
-                out.append(run)
+    for han, latin in _RUNS.findall(fold(text)):
+        if han:
+            if len(han) == 1:
+                out.append(han)
                 continue
-            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+            out += map(add, han[:-1], han[1:])  # the overlapping bigrams, without a Python loop
             if unigrams:
-                out.extend(run)
-        elif run not in STOP_WORDS:
-            out.append(stem(run))
+                out += han
+        elif latin not in STOP_WORDS:
+            out.append(stem(latin))
     return out
 
 
 def han_runs(text: str) -> list[str]:
     """The Han runs of a text, folded (the pinyin field is built from them)."""
-    return [m.group() for m in _RUNS.finditer(fold(text)) if _HAN_RUN.match(m.group())]
+    return [han for han, _ in _RUNS.findall(fold(text)) if han]
