@@ -39,7 +39,8 @@ def test_record_pages_and_directories_are_generated_html(generated: tuple[str, d
     expected = {f"{section}/{rid}.md" for section, ids in (("parks", CATALOGUE.parks), ("policies", CATALOGUE.policies),
                                                            ("districts", CATALOGUE.districts), ("industries", CATALOGUE.industries))
                 for rid in ids}
-    expected |= {f"{s}/index.md" for s in ("parks", "policies", "districts", "industries", "costs", "contacts")}
+    expected |= {f"{s}/index.md" for s in ("parks", "policies", "districts", "industries", "costs", "contacts", "map")}
+    expected |= {"tools/matcher.md"}
     assert expected <= set(pages), sorted(expected - set(pages))[:5]
 
 
@@ -107,3 +108,54 @@ def test_shared_navigation_changes_no_byte(tmp_path: Path) -> None:
     assert len(pages) > 60 and any(str(p).startswith("parks/") for p in pages)
     match, mismatch, errors = filecmp.cmpfiles(sites["0"], sites["1"], [str(p) for p in pages], shallow=False)
     assert not mismatch and not errors, (mismatch[:5], errors[:5])
+
+
+def test_matcher_lists_a_bounded_number_of_policies_per_group(tmp_path: Path) -> None:
+    """Without JavaScript the matcher lists each support type's newest policies in force, at most
+    MATCHER_GROUP_LIMIT, and counts the rest with a link to the policy library."""
+    import sys
+
+    from generator.render.tool_pages import MATCHER_GROUP_LIMIT, matcher_page
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_portal
+
+    write_portal(tmp_path / "many", districts=10, parks=20, policies=8 * MATCHER_GROUP_LIMIT, seed=0)
+    cat, _ = load_catalogue(tmp_path / "many")
+    assert cat is not None
+    page = matcher_page(cat, "en")
+    groups = re.split(r'<h2 id="support-', page)[1:]
+    assert groups
+    cut = 0
+    for group in groups:
+        listed = len(re.findall(r"<li>", group))
+        more = re.search(r'<p class="pol-more">(\d+) more policies are not listed here; see <a href="\.\./\.\./policies/">', group)
+        assert listed <= MATCHER_GROUP_LIMIT
+        if more:
+            cut += 1
+            assert listed == MATCHER_GROUP_LIMIT
+    in_force = sum(1 for p in cat.policies if cat.policy_status[p] in ("in_force", "not_yet_in_force"))
+    assert cut and in_force > MATCHER_GROUP_LIMIT
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_front_matter_read_as_json_means_what_yaml_reads(lang: str, tmp_path: Path) -> None:
+    """mkdocs_run reads our front matter as JSON lines, not with YAML: same values, on every page
+    of the example and of a portal with hostile text; anything else is left to YAML (None)."""
+    import yaml
+    from mkdocs.utils import meta
+
+    from generator.mkdocs_run import front_matter
+
+    read = 0
+    for doc, text in render_language(CATALOGUE, lang).items():
+        found = meta.YAML_RE.match(text) if doc.endswith(".md") and isinstance(text, str) else None
+        if found:
+            fast = front_matter(found.group(1))
+            assert fast is not None, doc  # every page we write takes the quick path
+            assert fast == yaml.safe_load(found.group(1)), doc
+            read += 1
+    assert read > 60
+    assert front_matter("title: x") is None and front_matter('a: "x"\nnested:\n    b: 1') is None
+    assert front_matter('hide:\n  - navigation\n  - toc\ntitle: "A: b \\u2028 \\"c\\""') == \
+        {"hide": ["navigation", "toc"], "title": 'A: b \u2028 "c"'}

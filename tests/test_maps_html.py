@@ -197,3 +197,28 @@ def test_map_page_offers_the_embed_and_open_data_lists_it(example_site: Path) ->
         assert snippet.startswith(f'<iframe src="https://invest.example.org/{prefix}maps/industry.html?ind={industry}"')
         data = (example_site / prefix / "data" / "index.html").read_text(encoding="utf-8")
         assert 'href="../maps/industry.html"' in data
+
+
+def test_industry_map_lists_a_bounded_number_of_parks_and_links_the_directory(tmp_path: Path) -> None:
+    """A national map holds 10,000 parks: the list beside it names MAP_LIST_LIMIT, first by name,
+    counts the rest and links the park directory (which lists every park); a small portal's list is whole."""
+    import sys
+
+    from generator.render.map_pages import MAP_LIST_LIMIT, industry_map_page
+    from generator.render.i18n import text
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_portal
+
+    write_portal(tmp_path / "big", districts=20, parks=MAP_LIST_LIMIT + 30, policies=10, seed=0)
+    for root, cut in ((ROOT, False), (tmp_path / "big", True)):
+        cat, _ = load_catalogue(root)
+        assert cat is not None
+        for lang in ("zh", "en"):
+            page = industry_map_page(cat, lang)
+            listed = re.findall(r'<li data-park="([^"]+)">', page)
+            want = sorted(cat.parks, key=lambda p: (text(cat.parks[p].name, lang), p))
+            assert listed == want[:MAP_LIST_LIMIT], root
+            more = re.search(r'<p class="map-list-more" data-map-list-more( hidden)?><span>([^<]*)</span> <a href="\.\./parks/">', page)
+            assert more, root
+            assert (more[1] is None) == cut and (str(len(cat.parks) - MAP_LIST_LIMIT) in more[2]) == cut, (root, more[0])

@@ -1,11 +1,12 @@
 // The industry map (map/): a chip per industry (also the legend, with counts), "all" to reset, the
-// map fitted to what is shown, and the page's list of parks (rendered by Python, [data-map-list])
-// filtered in step. The chosen industry is in the URL (?ind=<id>): shareable, and Back works.
+// map fitted to what is shown, and the page's list of parks ([data-map-list], rendered by Python
+// for readers without JavaScript) listing the parks shown, in step. The chosen industry is in the
+// URL (?ind=<id>): shareable, and Back works.
 import { loadJSON } from "./data.js";
-import { append, el, format } from "./dom.js";
+import { append, clear, el, format } from "./dom.js";
 import { readState, writeState, onBack } from "./state.js";
-import { filterParks, industryCounts, industryIndex, prepareParks } from "./map-logic.js";
-import { clusterGroup, fit, loadLeaflet, newMap, parkMarker } from "./map-core.js";
+import { filterParks, industryCounts, industryIndex, listedParks, prepareParks } from "./map-logic.js";
+import { clusterGroup, fit, loadLeaflet, newMap, parkHref, parkMarker } from "./map-core.js";
 
 export async function mount(element, { ui }) {
   const [index, parksData, L] = await Promise.all([loadJSON("map-index"), loadJSON("map-parks"), loadLeaflet({ clusters: true })]);
@@ -47,6 +48,7 @@ function build(ctx, L) {
   ctx.group = clusterGroup(L, index, ui, colours).addTo(ctx.map);
   ctx.list = document.querySelector("[data-map-list]");
   ctx.listCount = document.querySelector("[data-map-list-count]");
+  ctx.listMore = document.querySelector("[data-map-list-more]");
   window.portalMap = { map: ctx.map, group: ctx.group, markers: ctx.markers, element };
 }
 
@@ -67,10 +69,25 @@ function show(ctx) {
   fit(ctx.map, shown, index);
   const label = chosen < 0 ? ui.map_all : index.i[chosen][1];
   ctx.box.setAttribute("aria-label", format(ui.map_label, { x: `${label} · ${countText(ui, shown.length)}` }));
-  // The list beside the map: the same parks, filtered in step.
-  if (ctx.list) {
-    for (const item of ctx.list.querySelectorAll("li[data-park]")) item.hidden = !ids.has(item.dataset.park);
-  }
+  if (ctx.list) showList(ctx, shown);
   if (ctx.listCount) ctx.listCount.textContent = countText(ui, shown.length);
   ctx.element.dataset.updated = String(++ctx.updates);
+}
+
+// The list beside the map: the parks shown, as many as the page's own list holds at most
+// (data-limit), the rest counted with the link to the park directory. Names by textContent.
+function showList(ctx, shown) {
+  const { ui, index, colours } = ctx;
+  const limit = Number(ctx.list.dataset.limit) || shown.length;
+  const listed = listedParks(shown, limit);
+  clear(ctx.list);
+  append(ctx.list, listed.map((park) => el("li", { "data-park": park.id },
+    park.industries.map((i) => el("span", { class: "map-swatch", style: `background:${colours[i]}`, "aria-hidden": "true" })),
+    el("a", { href: parkHref(index, park.id) }, park.name), ` · ${park.district} · `,
+    el("span", { class: "map-list-industries" }, park.industries.map((i) => index.i[i][1]).join(", ")))));
+  if (ctx.listMore) {
+    const more = shown.length - listed.length;
+    ctx.listMore.hidden = more <= 0;
+    ctx.listMore.firstElementChild.textContent = format(ui.map_list_more, { n: more });
+  }
 }

@@ -23,6 +23,13 @@ export function filterParks(parks, industry) {
   return industry < 0 ? parks : parks.filter((p) => p.industries.includes(industry));
 }
 
+// The parks a list beside a map names: first by name (then id), at most `limit` of them, as
+// render/map_pages.py orders the page's own list (a national map holds thousands of parks).
+export function listedParks(parks, limit) {
+  const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return [...parks].sort(byName).slice(0, limit);
+}
+
 // Parks per industry index (a park in three industries counts in each).
 export function industryCounts(parks, industryTotal) {
   const counts = new Array(industryTotal).fill(0);

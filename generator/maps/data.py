@@ -35,7 +35,7 @@ PLACE_SHARD_SIZE = 64  # places per map-place file: a few KB gzipped
 
 # The map client's interface strings live in render/i18n.py (one table for page and client text).
 UI: dict[str, tuple[str, str]] = {key: I18N[key] for key in (
-    "map_on_map", "map_industries", "map_all", "map_count", "map_count_one", "map_cluster", "map_label",
+    "map_on_map", "map_industries", "map_all", "map_count", "map_count_one", "map_list_more", "map_cluster", "map_label",
     "map_place_none", "map_place_unknown", "map_embed_open")}
 
 

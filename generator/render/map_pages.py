@@ -11,7 +11,8 @@ from ..catalogue import Catalogue
 from ..maps.data import industry_colours, memberships
 from ..maps.embed import EMBED
 from ..maps.tiles import attribution, tiles_for
-from .escape import h, md, page_head
+from .escape import h, page_head
+from .markup import html_page_head, paragraph
 from .i18n import t, text
 from .links import absolute_url, doc_path, html_link, url_path
 
@@ -58,15 +59,23 @@ def industry_parks_map(cat: Catalogue, doc: str, industry_id: str, lang: str) ->
     return map_embed(cat, doc, lang, "industry", industry_id, f"{t('map', lang)}: {name}", t("map_industry_parks", lang))
 
 
+MAP_LIST_LIMIT = 200  # parks named beside the industry map; the park directory lists every one
+
+
 def industry_map_page(cat: Catalogue, lang: str) -> str:
-    """The industry map beside the list of every park on it (the list is the page without JavaScript;
-    with it, the list follows the industry chosen on the map)."""
+    """The industry map beside a list of the parks on it (the list is the page without JavaScript;
+    with it, client/industry-map.js lists the parks of the industry chosen on the map).
+
+    The list names at most MAP_LIST_LIMIT parks, first by name, and says how many more there are,
+    with a link to the park directory: a national map holds 10,000 parks (issue 13: 3.9 MB of list).
+    """
     doc = doc_path("map")
     colours = industry_colours(cat)
     ids = sorted(cat.industries)
     member = memberships(cat)  # the industries the map and the industry pages place each park in
+    ordered = sorted(cat.parks, key=lambda p: (text(cat.parks[p].name, lang), p))
     items = []
-    for pid in sorted(cat.parks, key=lambda p: (text(cat.parks[p].name, lang), p)):
+    for pid in ordered[:MAP_LIST_LIMIT]:
         park = cat.parks[pid]
         industries = ", ".join(text(cat.industries[ids[i]].name, lang) for i in member[pid])
         swatches = "".join(f'<span class="map-swatch" style="background:{colours[ids[i]]}" aria-hidden="true"></span>'
@@ -76,17 +85,26 @@ def industry_map_page(cat: Catalogue, lang: str) -> str:
                      f'<span class="map-list-industries">{h(industries)}</span></li>')
     n = len(cat.parks)
     count = t("map_count_one", lang) if n == 1 else t("map_count", lang).replace("{n}", str(n))
+    more = n - len(items)
+    directory = h(html_link(doc, url_path(doc_path("parks"))))
     return "\n".join([
-        wide_head(t("map", lang)), "", md(t("map_lead", lang)), "",
+        wide_html_head(t("map", lang)), paragraph(h(t("map_lead", lang))),
         '<div class="map-layout">',
         '<div class="portal-tool map-industry" data-tool="industry-map" hidden></div>',
         '<section class="map-list" aria-labelledby="map-list-title">',
         f'<h2 id="map-list-title">{h(t("map_on_map", lang))}</h2>',
         f'<p class="map-list-count" data-map-list-count data-result-count>{h(count)}</p>',
-        '<ul data-map-list>', *items, '</ul>',
+        f'<ul data-map-list data-limit="{MAP_LIST_LIMIT}">', *items, '</ul>',
+        f'<p class="map-list-more" data-map-list-more{"" if more > 0 else " hidden"}>'
+        f'<span>{h(t("map_list_more", lang).replace("{n}", str(more)))}</span> <a href="{directory}">{h(t("map_list_all", lang))}</a></p>',
         '</section>',
         '</div>',
         f'<p class="map-caption">{caption(cat, lang)}</p>', embed_offer(cat, doc, lang), ""])
+
+
+def wide_html_head(title: str) -> str:
+    """html_page_head without Material's navigation and contents sidebars: a map needs the width."""
+    return "---\nhide:\n  - navigation\n  - toc\n" + html_page_head(title)[len("---\n"):]
 
 
 def embed_offer(cat: Catalogue, doc: str, lang: str) -> str:
@@ -106,8 +124,8 @@ def embed_offer(cat: Catalogue, doc: str, lang: str) -> str:
 def place_map_page(cat: Catalogue, lang: str) -> str:
     """The shared map page: which place it shows comes from its URL (?park=<id>, ?district=<id>)."""
     return "\n".join([
-        # Not a search result: without a place in its URL the page shows nothing of its own.
-        wide_head(t("map_place_title", lang)).replace("---\n", "---\nsearch:\n  exclude: true\n", 1), "",
+        # Not in the search index (generator/search/documents.py indexes records, not this page).
+        wide_head(t("map_place_title", lang)), "",
         '<div class="portal-tool map-place map-place-large" data-tool="place-map" hidden></div>',
         f'<noscript><p>{h(t("map_noscript", lang))}</p></noscript>',
         f'<p class="map-caption">{caption(cat, lang)}</p>',

@@ -21,17 +21,26 @@ def mount(tool: str) -> str:
 STATIC_END = '<span data-static-end hidden></span>\n'
 
 
+MATCHER_GROUP_LIMIT = 50  # policies listed per support type without JavaScript; the library lists all
+
+
 def matcher_page(cat: Catalogue, lang: str) -> str:
-    """The matcher's mount point; without JavaScript, the policies in force grouped by support type."""
+    """The matcher's mount point; without JavaScript, the policies in force grouped by support type.
+
+    Each group lists its newest MATCHER_GROUP_LIMIT policies and counts the rest, with a link to the
+    policy library (a national portal has thousands in force: issue 13, 1.6 MB of list).
+    """
     from ..client_data.policies import CURRENT, SUPPORT_TYPES, UI as POLICY_UI, headline, ordered
-    from .blocks import record_link, status_badge
-    from .escape import md
+    from .blocks import record_anchor, status_badge
     from .i18n import enum
+    from .links import html_link, url_path
+    from .markup import bullets, heading, html_page_head, paragraph, section_id
 
     def ui(key: str) -> str:
         return POLICY_UI[key][0 if lang == "zh" else 1]
 
     doc = doc_path("tools", "matcher")
+    library = h(html_link(doc, url_path(doc_path("policies"))))
     groups: dict[str, list[str]] = {}
     for pid in ordered(cat):  # newest first, as the matcher lists them
         policy = cat.policies[pid]
@@ -39,21 +48,26 @@ def matcher_page(cat: Catalogue, lang: str) -> str:
             # First support type in the table's order, as policy-logic.js groupBySupport does.
             first = min(policy.support_types, key=SUPPORT_TYPES.index) if policy.support_types else ""
             groups.setdefault(first, []).append(pid)
-    out = [page_head(t("matcher_title", lang)), "", md(ui("polm_lead")), "", mount("policy-matcher"), "",
-           f'<p class="pol-caveat">{h(ui("polm_caveat"))}</p>', ""]
+    out = [html_page_head(t("matcher_title", lang)), paragraph(h(ui("polm_lead"))), mount("policy-matcher"),
+           f'<p class="pol-caveat">{h(ui("polm_caveat"))}</p>\n']
     for key in sorted(groups, key=lambda k: SUPPORT_TYPES.index(k) if k else len(SUPPORT_TYPES)):
-        out += [f"## {md(enum(key, lang) if key else ui('polm_other'))}", ""]
-        for pid in groups[key]:
+        out.append(heading(2, h(enum(key, lang) if key else ui("polm_other")), f"support-{section_id(key or 'other')}"))
+        items = []
+        for pid in groups[key][:MATCHER_GROUP_LIMIT]:
             p = cat.policies[pid]
             extra = " · ".join(x for x in (as_published(p.doc_number, lang) if p.doc_number else "",
-                                           md(headline(p, lang))) if x)
-            out.append(f"- {record_link(cat, doc, 'policies', pid, lang)} {status_badge(cat.policy_status[pid], lang)}"
-                       + (f" · {extra}" if extra else ""))
-        out.append("")
+                                           h(headline(p, lang))) if x)
+            items.append(f"{record_anchor(cat, doc, 'policies', pid, lang)} {status_badge(cat.policy_status[pid], lang)}"
+                         + (f" · {extra}" if extra else ""))
+        out.append(bullets(items))
+        more = len(groups[key]) - MATCHER_GROUP_LIMIT
+        if more > 0:
+            out.append(paragraph(f'{h(t("more_policies", lang).format(n=more))} <a href="{library}">{h(t("policies", lang))}</a>',
+                                 css="pol-more"))
     desk = cat.settings.front_desk
-    reach = " · ".join(md(x) for x in (text(desk.office, lang), desk.email or "", desk.phone or "") if x)
-    out += [f'<p class="pol-desk"><strong>{h(ui("polm_front_desk"))}</strong>: {reach}</p>', "", STATIC_END]
-    return "\n".join(out)
+    reach = " · ".join(h(x) for x in (text(desk.office, lang), desk.email or "", desk.phone or "") if x)
+    out += [f'<p class="pol-desk"><strong>{h(ui("polm_front_desk"))}</strong>: {reach}</p>\n', STATIC_END]
+    return "".join(out)
 
 
 # Static text of the compare and estimator pages for readers without JavaScript (zh, en).

@@ -1,7 +1,7 @@
 // Map logic: park rows, the industry filter, chip counts, cluster mixes and place URLs (generator/client/map-logic.js).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { bounds, filterParks, industryCounts, industryIndex, mix, pie, prepareParks, readPlace, shardOf } from "../../generator/client/map-logic.js";
+import { bounds, filterParks, industryCounts, industryIndex, listedParks, mix, pie, prepareParks, readPlace, shardOf } from "../../generator/client/map-logic.js";
 
 const data = {
   d: ["North", "South"],
@@ -43,4 +43,11 @@ test("bounds and the place to show", () => {
 test("place files are found with the compare sheets' hash", () => {
   assert.equal(shardOf("p:laoshan-vr-park", 1), 0);
   assert.ok(shardOf("d:laoshan", 7) < 7);
+});
+
+test("a map's list names parks by name then id, at most the page's limit", () => {
+  const parks = [{ id: "b", name: "乙园" }, { id: "a2", name: "Alpha" }, { id: "a1", name: "Alpha" }, { id: "c", name: "Beta" }];
+  assert.deepEqual(listedParks(parks, 10).map((p) => p.id), ["a1", "a2", "c", "b"]);
+  assert.deepEqual(listedParks(parks, 2).map((p) => p.id), ["a1", "a2"]);
+  assert.equal(parks[0].id, "b");  // the caller's order is left alone
 });
