@@ -210,8 +210,10 @@ def _build(cat: Catalogue, root: Path, out: Path, epoch: int,
            work: dict[str, Path], caches: dict[str, LanguageCache], base_text: bytes, clock: _Clock) -> int:
     global _JOB
     # One forked worker per language renders and writes its Markdown tree, so both cores render (fork
-    # shares the loaded catalogue). The workers exit before MkDocs starts: a language's rendered
-    # pages and its MkDocs build are never in memory at the same time.
+    # shares the loaded catalogue); as soon as a language's tree is written, its worker exits and its
+    # MkDocs build starts (the other language may still be rendering): a language's rendered pages
+    # and its MkDocs build are never in memory at the same time, and no core waits for the slower
+    # language's rendering (Chinese: word segmentation for search) before building the other.
     _JOB = _Job(cat, root, epoch, work, caches, base_text)
     # The catalogue lives as long as the build: out of the cycle collector's way, each worker's
     # collections walk only what it allocates (not the ~400k objects of a provincial catalogue
@@ -220,33 +222,45 @@ def _build(cat: Catalogue, root: Path, out: Path, epoch: int,
     frozen = gc.get_freeze_count() == 0
     if frozen:
         gc.freeze()
-    try:
-        if len(work) > 1 and "fork" in multiprocessing.get_all_start_methods():
-            with ProcessPoolExecutor(max_workers=len(work), mp_context=multiprocessing.get_context("fork")) as pool:
-                prepared = dict(zip(work, pool.map(_prepare_language, work), strict=True))
-        else:  # one language, or no fork (not Linux): one after the other
-            prepared = {lang: _prepare_language(lang) for lang in work}
-    finally:
-        _JOB = None
-        if frozen:
-            gc.unfreeze()
-    for lang, (_, _, message, pending, seconds) in prepared.items():
+
+    def finish(lang: str, prepared: tuple[Path, bool, str, tuple | None, float]) -> subprocess.CompletedProcess[str]:
+        config, dirty, message, pending, seconds = prepared
         if message:
             print(message, file=sys.stderr)
         if pending is not None:
             caches[lang].adopt(pending)
         clock.say(f"render and write {lang}", seconds)
-    clock.lap("render and write (languages in parallel)")
-
-    def mkdocs(lang: str) -> subprocess.CompletedProcess[str]:
         start = time.perf_counter()
-        result = _mkdocs(prepared[lang][0], epoch, prepared[lang][1])
+        result = _mkdocs(config, epoch, dirty)
         clock.say(f"MkDocs {lang}", time.perf_counter() - start)
         return result
 
-    with ThreadPoolExecutor(max_workers=2) as threads:  # each MkDocs is its own process: both cores
-        results = dict(zip(prepared, threads.map(mkdocs, prepared), strict=True))
-    clock.lap("MkDocs (languages in parallel)")
+    try:
+        if len(work) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            # A worker of its own per language, forked here (not from a thread), shut down as soon as
+            # its tree is written so that its memory is gone before its MkDocs starts.
+            pools = {lang: ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+                     for lang in work}
+            try:
+                rendering = {lang: pools[lang].submit(_prepare_language, lang) for lang in work}
+
+                def render_then_build(lang: str) -> subprocess.CompletedProcess[str]:
+                    prepared = rendering[lang].result()
+                    pools[lang].shutdown()
+                    return finish(lang, prepared)
+
+                with ThreadPoolExecutor(max_workers=len(work)) as threads:  # each MkDocs is its own process
+                    results = dict(zip(work, threads.map(render_then_build, work), strict=True))
+            finally:
+                for pool in pools.values():
+                    pool.shutdown(cancel_futures=True)
+        else:  # one language, or no fork (not Linux): one after the other
+            results = {lang: finish(lang, _prepare_language(lang)) for lang in work}
+    finally:
+        _JOB = None
+        if frozen:
+            gc.unfreeze()
+    clock.lap("render, write and MkDocs (languages in parallel)")
     failed = {lang: r for lang, r in results.items() if r.returncode != 0}
     if failed:
         for lang, r in failed.items():
