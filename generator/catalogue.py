@@ -96,6 +96,7 @@ class Catalogue:
     amended_by: dict[str, list[str]] = field(default_factory=dict)
     replaced_by: dict[str, list[str]] = field(default_factory=dict)
     parks_by_district: dict[str, list[str]] = field(default_factory=dict)
+    zones_by_district: dict[str, list[str]] = field(default_factory=dict)  # districts whose `parent` it is, by id
     parks_by_industry: dict[str, list[str]] = field(default_factory=dict)
     parks_by_segment: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     # Read-only mappings to sorted policy ids, answered from `policy_scopes` on each lookup (see PolicyScopes).
@@ -272,6 +273,11 @@ def derive(cat: Catalogue) -> None:
             by_segment[(industry_id, segment.stage)].extend(segment.parks)
             by_industry[industry_id].extend(segment.parks)
     cat.parks_by_district = {d: by_district.get(d, []) for d in cat.districts}
+    zones: dict[str, list[str]] = defaultdict(list)
+    for district_id, district in sorted(cat.districts.items()):
+        if district.parent:
+            zones[district.parent].append(district_id)
+    cat.zones_by_district = {d: zones.get(d, []) for d in cat.districts}
     cat.parks_by_industry = {i: sorted(set(by_industry.get(i, []))) for i in cat.industries}
     # First mention first, each park once (dict keys keep insertion order).
     cat.parks_by_segment = {key: list(dict.fromkeys(parks)) for key, parks in by_segment.items()}

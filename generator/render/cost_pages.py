@@ -5,27 +5,38 @@ from ..catalogue import Catalogue
 from ..model.cost import Metric
 from .blocks import record_anchor
 from .escape import h
-from .markup import heading, html_page_head, section_id, table
+from .markup import heading, html_page_head, page_doc, page_marks, paged_title, section_id, split_pages, table
 from .exports import download_link
 from .i18n import enum, fmt_amount, fmt_figure_notes, t
-from .links import doc_path
 from .tool_pages import STATIC_END, mount
 
 METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
+PLACES_A_PAGE = 50  # places a costs page compares (each with up to a dozen metrics, ~2 kB a place)
 
 
-def cost_page(cat: Catalogue, lang: str) -> str:
-    doc = doc_path("costs")
-    # The comparison the reader controls (client/cost-compare.js) fills the mount point; the tables stay for no-JS.
-    out = [html_page_head(t("costs", lang)), download_link(doc, "costs", lang), mount("cost-compare")]
-    by_metric: dict[str, list[tuple[str, str, str]]] = {}
-    for place, sheet in sorted(cat.costs.items()):
-        section = "districts" if place in cat.districts else "parks"
-        for item in sheet.items:
-            by_metric.setdefault(item.metric, []).append(
-                (record_anchor(cat, doc, section, place, lang), h(fmt_amount(item, lang)), h(fmt_figure_notes(item, lang))))
-    for metric in METRICS:
-        if metric in by_metric:
-            out += [heading(2, h(enum(metric, lang)), f"metric-{section_id(metric)}"),
-                    table((t("place", lang), t("value", lang), t("source_col", lang)), by_metric[metric])]
-    return "".join(out + [STATIC_END])
+def cost_page(cat: Catalogue, lang: str) -> dict[str, str]:
+    """Costs metric by metric, for PLACES_A_PAGE places (districts and parks with a sheet) a page
+    (issue 13): doc path -> page. Each page compares its places across every metric."""
+    # The comparison the reader controls (client/cost-compare.js) fills the mount point on page 1 and
+    # hides the tables and the pager: it reads every place itself. Later pages have no tool.
+    ordered = sorted(cat.costs.items())
+    chunks = split_pages(ordered, PLACES_A_PAGE)
+    docs = [page_doc("costs", n) for n in range(1, len(chunks) + 1)]
+    pages = {}
+    for number, (doc, chunk) in enumerate(zip(docs, chunks), 1):
+        first = number == 1
+        status, links = page_marks(docs, number, (number - 1) * PLACES_A_PAGE, len(chunk), len(ordered), lang)
+        out = [html_page_head(paged_title(t("costs", lang), number, len(docs), lang)), download_link(doc, "costs", lang),
+               mount("cost-compare") if first else "", status]
+        by_metric: dict[str, list[tuple[str, str, str]]] = {}
+        for place, sheet in chunk:
+            section = "districts" if place in cat.districts else "parks"
+            for item in sheet.items:
+                by_metric.setdefault(item.metric, []).append(
+                    (record_anchor(cat, doc, section, place, lang), h(fmt_amount(item, lang)), h(fmt_figure_notes(item, lang))))
+        for metric in METRICS:
+            if metric in by_metric:
+                out += [heading(2, h(enum(metric, lang)), f"metric-{section_id(metric)}"),
+                        table((t("place", lang), t("value", lang), t("source_col", lang)), by_metric[metric])]
+        pages[doc] = "".join(out + [links, STATIC_END if first else ""])
+    return pages

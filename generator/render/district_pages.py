@@ -5,29 +5,55 @@ from ..catalogue import Catalogue
 from .blocks import card, figure_section, key_value_table, record_anchor, source_line
 from .map_pages import district_map
 from .escape import h
-from .markup import heading, html_page_head, paragraph, section_id, table
+from .markup import (DIRECTORY_ROWS, heading, html_page_head, page_doc, page_marks, paged_title, paragraph, section_id,
+                     split_pages, table)
 from .i18n import enum, t, text
 from .links import doc_path
 from .policy_lists import finder_link, policy_sections, wider_than
 from .record_top import summary_card, wide
 
 
-def district_index(cat: Catalogue, lang: str) -> str:
-    doc = doc_path("districts")
-    rows = []
-    for did, district in sorted(cat.districts.items()):
-        industries = ", ".join(record_anchor(cat, doc, "industries", i, lang) for i in district.leading_industries)
-        # A zone names the district it lies in; a district counts its zones' parks too.
-        within = f" ({h(t('within', lang).lower())} {record_anchor(cat, doc, 'districts', district.parent, lang)})" if district.parent else ""
-        rows.append((record_anchor(cat, doc, "districts", did, lang) + within, h(enum(district.kind, lang)), industries,
-                     str(len(parks_within(cat, did)))))
+def district_index(cat: Catalogue, lang: str) -> dict[str, str]:
+    """The districts directory, DIRECTORY_ROWS districts a page (issue 13): doc path -> page."""
+    counts = park_counts(cat)
+    ordered = sorted(cat.districts.items())
+    chunks = split_pages(ordered, DIRECTORY_ROWS)
+    docs = [page_doc("districts", n) for n in range(1, len(chunks) + 1)]
     head = (t("districts", lang), t("kind", lang), t("leading_industries", lang), t("parks", lang))
-    return html_page_head(t("districts", lang)) + table(head, rows)
+    out = {}
+    for number, (doc, chunk) in enumerate(zip(docs, chunks), 1):
+        rows = []
+        for did, district in chunk:
+            industries = ", ".join(record_anchor(cat, doc, "industries", i, lang) for i in district.leading_industries)
+            # A zone names the district it lies in; a district counts its zones' parks too.
+            within = f" ({h(t('within', lang).lower())} {record_anchor(cat, doc, 'districts', district.parent, lang)})" if district.parent else ""
+            rows.append((record_anchor(cat, doc, "districts", did, lang) + within, h(enum(district.kind, lang)), industries,
+                         str(counts[did])))
+        status, links = page_marks(docs, number, (number - 1) * DIRECTORY_ROWS, len(chunk), len(ordered), lang)
+        out[doc] = html_page_head(paged_title(t("districts", lang), number, len(docs), lang)) + status + table(head, rows) + links
+    return out
+
+
+def park_counts(cat: Catalogue) -> dict[str, int]:
+    """len(parks_within(cat, d)) for every district d, walking each district's zones once."""
+    children = cat.zones_by_district
+    counts: dict[str, int] = {}
+    for district_id in cat.districts:
+        seen: set[str] = set()
+        todo = [district_id]
+        while todo:  # as parks_within: every district reached once (circles are refused, guarded anyway)
+            current = todo.pop()
+            if current not in seen:
+                seen.add(current)
+                todo += children.get(current, [])
+        # A park lies in one district, so the parks of distinct districts are distinct.
+        counts[district_id] = sum(len(cat.parks_by_district[d]) for d in seen)
+    return counts
 
 
 def zones_within(cat: Catalogue, district_id: str) -> list[str]:
     """Zones (districts whose `parent` is this one) lying within a district, by id."""
-    return sorted(d for d, x in cat.districts.items() if x.parent == district_id)
+    return cat.zones_by_district[district_id]
 
 
 def parks_within(cat: Catalogue, district_id: str) -> list[str]:

@@ -11,7 +11,7 @@ from .escape import h, md, page_head
 from .free_markdown import render_free_markdown
 from .i18n import fmt_date, t, text
 from .links import doc_path, html_link, md_link, url_path
-from .district_pages import parks_within, zones_within
+from .district_pages import park_counts
 from .park_pages import available_land_mu
 
 HOME_SLUG = "home"
@@ -37,6 +37,7 @@ FINDERS = (("matcher_title", "finder_matcher_hint", doc_path("tools", "matcher")
            ("estimator_title", "finder_estimator_hint", doc_path("tools", "estimator")))
 ABOUT_SLUG = "about"
 LATEST = 5  # newest policies listed on the home page
+HOME_DISTRICTS = 24  # districts listed under "Find by district" (those with most parks, when there are more)
 
 
 def _href(doc: str, target: str) -> str:
@@ -83,8 +84,16 @@ def industry_cards(cat: Catalogue, lang: str, doc: str) -> list[str]:
     return out + ["</ul>", ""]
 
 
+DOTS_EXACT = 400  # up to this many dots, one per distinct park position; beyond, one per cell of a grid
+DOT_GRID = 10.0  # the grid's cell, in viewBox units (a dot's diameter): at most ~600 dots in the 320 × 200 box
+
+
 def park_dots_svg(cat: Catalogue) -> str:
-    """A small decorative map: one dot per park from its coordinates (no tiles, no data text)."""
+    """A small decorative map: one dot per park from its coordinates (no tiles, no data text).
+
+    Its size is bounded (issue 13: 10,000 parks made 370 kB of circles): when the parks give more
+    than DOTS_EXACT distinct dots, each is snapped to the centre of its DOT_GRID cell and drawn once,
+    which a teaser this small cannot tell apart (dots are as wide as a cell)."""
     points = [(p.location.lon, p.location.lat) for p in cat.parks.values()]
     if not points:
         return ""
@@ -96,10 +105,13 @@ def park_dots_svg(cat: Catalogue) -> str:
     scale = min((width - 2 * pad) / span_x, (height - 2 * pad) / span_y)
     off_x = (width - span_x * scale) / 2
     off_y = (height - span_y * scale) / 2
-    dots = "".join(f'<circle cx="{off_x + (x - west) * squeeze * scale:.1f}" cy="{off_y + (north - y) * scale:.1f}" r="5"/>'
-                   for x, y in sorted(points))
+    spots = [(off_x + (x - west) * squeeze * scale, off_y + (north - y) * scale) for x, y in sorted(points)]
+    dots = [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5"/>' for x, y in spots]
+    if len(set(dots)) > DOTS_EXACT:
+        cells = sorted({(int(x // DOT_GRID), int(y // DOT_GRID)) for x, y in spots})
+        dots = [f'<circle cx="{(i + .5) * DOT_GRID:g}" cy="{(j + .5) * DOT_GRID:g}" r="5"/>' for i, j in cells]
     return (f'<svg class="home-map-dots" viewBox="0 0 {width:.0f} {height:.0f}" aria-hidden="true" focusable="false">'
-            f'<rect width="100%" height="100%" rx="6"/><g>{dots}</g></svg>')
+            f'<rect width="100%" height="100%" rx="6"/><g>{"".join(dots)}</g></svg>')
 
 
 def map_teaser(cat: Catalogue, lang: str, doc: str) -> list[str]:
@@ -136,12 +148,19 @@ def home_page(cat: Catalogue, lang: str) -> str:
     out += map_teaser(cat, lang, doc)
     out += latest_policies(cat, lang, doc)
     out += [f"## {t('by_district', lang)}", ""]
-    for did in sorted(cat.districts):
+    counts = park_counts(cat)
+    zones = cat.zones_by_district
+    listed = sorted(cat.districts)
+    if len(listed) > HOME_DISTRICTS:  # the districts with most parks; the directory lists them all
+        listed = sorted(sorted(listed, key=lambda d: (-counts[d], d))[:HOME_DISTRICTS])
+    for did in listed:
         # A district counts the parks of the zones within it too (a zone's `parent`), and says so.
-        count = t("n_parks", lang).format(n=len(parks_within(cat, did)))
-        zones = zones_within(cat, did)
-        within = f" · {t('within_it', lang)} " + ", ".join(record_link(cat, doc, "districts", z, lang) for z in zones) if zones else ""
+        count = t("n_parks", lang).format(n=counts[did])
+        within = (f" · {t('within_it', lang)} " + ", ".join(record_link(cat, doc, "districts", z, lang) for z in zones[did])
+                  if zones.get(did) else "")
         out.append(f"- {record_link(cat, doc, 'districts', did, lang)} ({count}{within})")
+    if len(listed) < len(cat.districts):
+        out.append(f"- [{md(t('all_districts', lang).format(n=f'{len(cat.districts):,}'))}]({md_link(doc, doc_path('districts'))})")
     stories = [s for s in sorted(cat.pages) if s not in (HOME_SLUG, ABOUT_SLUG)]
     out += ["", f"## {t('stories', lang)}", ""]
     out += [f"- [{md(cat.pages[s].title(lang))}]({md_link(doc, doc_path('pages', s))})" for s in stories]

@@ -1,6 +1,8 @@
 """Industries: an index and one page per industry with its chain and where it is hosted."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from ..catalogue import Catalogue
 from ..model import Contact
 from .blocks import card, link_list, record_anchor
@@ -8,11 +10,20 @@ from .map_pages import industry_parks_map
 from .escape import h
 from .markup import bullets, heading, html_page_head, paragraph, paragraphs, section_id, table
 from .i18n import t, text
-from .links import doc_path
-from .policy_lists import policy_sections
+from .links import doc_path, html_link, url_path
+from .policy_lists import CURRENT, policy_sections
 from .record_top import summary_card, wide
 
 STAGES = ("upstream", "midstream", "downstream")
+# Lists an industry page holds in full (issue 13: nationally an industry counts thousands of parks
+# and policies and hundreds of districts and desks, ~1.6 MB a page). Beyond these, a count and a
+# link to the finder set to the industry (client/state.js reads `ind`; park-logic.js findParks and
+# policy-logic.js selection filter by it), as policy_lists does for wider-scope policies. Without
+# JavaScript the link leads to the directory, which lists every record over its pages.
+PARKS_LISTED = 60
+POLICIES_LISTED = 40
+DISTRICTS_LISTED = 20
+DESKS_LISTED = 8
 
 
 def industry_index(cat: Catalogue, lang: str) -> str:
@@ -42,6 +53,11 @@ def industry_desk(cat: Catalogue, industry_id: str) -> tuple[str | None, Contact
     return best, cat.contacts[desks[best]].contact
 
 
+def finder_href(doc: str, section: str, industry_id: str) -> str:
+    """The parks or policies index with its finder set to an industry, as an href (escape with h())."""
+    return html_link(doc, url_path(doc_path(section))) + "?ind=" + quote(industry_id, safe="")
+
+
 def industry_page(cat: Catalogue, industry_id: str, lang: str) -> str:
     industry = cat.industries[industry_id]
     doc = doc_path("industries", industry_id)
@@ -50,8 +66,10 @@ def industry_page(cat: Catalogue, industry_id: str, lang: str) -> str:
     places = sorted({cat.parks[p].district for p in parks})
     desk_district, contact = industry_desk(cat, industry_id)
     current = sum(1 for p in cat.policies_by_industry[industry_id] if cat.policy_status[p] in ("in_force", "amended"))
+    hosts = (", ".join(record_anchor(cat, doc, "districts", d, lang) for d in places) if len(places) <= DISTRICTS_LISTED
+             else h(t("n_districts", lang).format(n=f"{len(places):,}")))
     figures = [(t("parks_count", lang), str(len(parks))), (t("policies_in_force", lang), str(current)),
-               (t("districts_count", lang), ", ".join(record_anchor(cat, doc, "districts", d, lang) for d in places))]
+               (t("districts_count", lang), hosts)]
     segments = [h(text(s.name, lang)) for s in industry.chain]
     if segments:
         figures.append((t("chain", lang), " · ".join(segments)))
@@ -81,18 +99,44 @@ def industry_page(cat: Catalogue, industry_id: str, lang: str) -> str:
                     facts.append(h(f"{t('anchor_firms', lang)}: {', '.join(text(f, lang) for f in segment.anchor_firms)}"))
                 out += [bullets(facts)]
     out += [heading(2, h(t("parks", lang)), section_id("parks"))]
-    if cat.parks_by_industry[industry_id]:
+    hosted = cat.parks_by_industry[industry_id]
+    if hosted:
         out += [industry_parks_map(cat, doc, industry_id, lang)]
-    out += [link_list(cat, doc, "parks", cat.parks_by_industry[industry_id], lang)]
-    out += [heading(2, h(t("applicable_policies", lang)), section_id("applicable_policies"))] + \
-        policy_sections(cat, doc, cat.policies_by_industry[industry_id], lang)
+    if len(hosted) <= PARKS_LISTED:
+        out += [link_list(cat, doc, "parks", hosted, lang)]
+    else:
+        out += [paragraph(f'{h(t("industry_parks_more", lang).format(n=f"{len(hosted):,}"))} '
+                          f'<a href="{h(finder_href(doc, "parks", industry_id))}">{h(t("industry_parks_link", lang))}</a>',
+                          css="policy-wider")]
+    out += [heading(2, h(t("applicable_policies", lang)), section_id("applicable_policies"))]
+    applicable = cat.policies_by_industry[industry_id]
+    if len(applicable) <= POLICIES_LISTED:
+        out += policy_sections(cat, doc, applicable, lang)
+    else:
+        in_force = sum(1 for p in applicable if cat.policy_status[p] in CURRENT)
+        out += [paragraph(f'{h(t("industry_policies_more", lang).format(n=f"{len(applicable):,}", current=f"{in_force:,}"))} '
+                          f'<a href="{h(finder_href(doc, "policies", industry_id))}">{h(t("wider_policies_link", lang))}</a>',
+                          css="policy-wider")]
     desks = [(d, c) for (d, i), c in sorted(cat.desks.items()) if i == industry_id]
     if desks:
         out += [heading(2, h(t("contacts_here", lang)), section_id("contacts_here"))]
+        listed = desks
+        if len(desks) > DESKS_LISTED:
+            # The districts hosting most of the industry's parks (as industry_desk ranks them, so the
+            # desk taking the enquiries is one of them), shown in the usual order.
+            hosted_in: dict[str, int] = {}
+            for park_id in hosted:
+                district = cat.parks[park_id].district
+                hosted_in[district] = hosted_in.get(district, 0) + 1
+            listed = sorted(sorted(desks, key=lambda dc: (-hosted_in.get(dc[0], 0), dc[0]))[:DESKS_LISTED])
         if desk_district is not None and len(desks) > 1:
-            district_name = text(cat.districts[desk_district].name, lang)
-            out += [paragraph(h(t("industry_desk_note", lang).format(district=district_name)))]
-        for district_id, contact_id in desks:
+            note = "industry_desk_note" if listed is desks else "industry_desk_note_many"
+            out += [paragraph(h(t(note, lang).format(district=text(cat.districts[desk_district].name, lang))))]
+        for district_id, contact_id in listed:
             out += [paragraph(f"<strong>{record_anchor(cat, doc, 'districts', district_id, lang)}</strong>"),
                     card(doc, cat.contacts[contact_id].contact, lang)]
+        if len(desks) > len(listed):
+            contacts_href = html_link(doc, url_path(doc_path("contacts")))
+            out += [paragraph(f'{h(t("industry_desks_more", lang).format(n=f"{len(desks) - len(listed):,}"))} '
+                              f'<a href="{h(contacts_href)}">{h(t("contacts", lang))}</a>')]
     return wide("\n".join(out))

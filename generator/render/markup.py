@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from .escape import h
+from .i18n import t
+from .links import doc_path, html_link, url_path
 
 # Front-matter key: the page body is finished HTML. Only our renderers write front matter (free
 # pages get theirs from escape.page_head too), so data cannot set it.
@@ -97,3 +99,80 @@ def anchor_ids(tokens: list[dict]) -> Iterator[str]:
     for token in tokens:
         yield token["id"]
         yield from anchor_ids(token["children"])
+
+
+# --- Directories in pages (issue 13) ------------------------------------------------------------
+# A directory of the whole portal (parks, policies, districts, costs, contacts) is split into pages
+# of a bounded number of rows, so no page grows with the portal: page 1 stays the section index,
+# later pages are `<section>/all/<n>.md`, published at `<section>/all/<n>/`.
+#
+# No collision with a record: a record page is `<section>/<id>.md`, its URL `<section>/<id>/`
+# (`<section>/<id>.html` without directory URLs), and ids match ^[a-z0-9][a-z0-9-]{0,63}$, so
+# they hold no "/": a record is always one segment below its section, a later directory page
+# always two (`all/<n>`). A record with the id `all` is `<section>/all/index.html`, a different
+# file from `<section>/all/<n>/index.html`; no page `<section>/all/index.md` is ever written.
+PAGES_FOLDER = "all"
+
+
+def page_doc(section: str, number: int) -> str:
+    """The doc path of page `number` (from 1) of a section's directory."""
+    assert number >= 1, number
+    return doc_path(section) if number == 1 else f"{section}/{PAGES_FOLDER}/{number}.md"
+
+
+def split_pages(items: Sequence[object], size: int) -> list[Sequence[object]]:
+    """Consecutive slices of at most `size` items; one (maybe empty) page when there are none."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def paged_title(title: str, number: int, total: int, lang: str) -> str:
+    """A later page's title says which page it is (page 1 keeps the section's title)."""
+    return title if number == 1 else t("paged_title", lang).format(title=title, n=number, total=total)
+
+
+def paged_status(first: int, last: int, total: int, lang: str) -> str:
+    """"101–200 of 10,000": which rows this page holds, as a paragraph ("" for a single page)."""
+    return paragraph(h(t("paged_rows", lang).format(first=f"{first:,}", last=f"{last:,}", total=f"{total:,}")),
+                     css="portal-pager-status")
+
+
+PAGER_AROUND = 2  # pages linked on each side of the current one (the first and last are always linked)
+
+
+def pager(doc: str, docs: Sequence[str], current: int, lang: str) -> str:
+    """Links between a directory's pages: previous, a compact range of page numbers (first, last
+    and a few around the current page, gaps shown as "…"), next. The current page is marked with
+    aria-current; each number's accessible name says "Page n". "" when there is one page."""
+    count = len(docs)
+    if count < 2:
+        return ""
+
+    def link(number: int, label_html: str, extra: str = "") -> str:
+        return f'<li><a href="{h(html_link(doc, url_path(docs[number - 1])))}"{extra}>{label_html}</a></li>'
+
+    items = []
+    if current > 1:
+        items.append(link(current - 1, h(t("pager_previous", lang)), ' rel="prev" class="portal-pager-step"'))
+    shown = sorted({1, count, *range(max(1, current - PAGER_AROUND), min(count, current + PAGER_AROUND) + 1)})
+    previous = 0
+    for number in shown:
+        if number > previous + 1:
+            items.append('<li class="portal-pager-gap" aria-hidden="true">…</li>')
+        current_mark = ' aria-current="page"' if number == current else ""
+        items.append(link(number, str(number), f' aria-label="{h(t("pager_page", lang).format(n=number))}"{current_mark}'))
+        previous = number
+    if current < count:
+        items.append(link(current + 1, h(t("pager_next", lang)), ' rel="next" class="portal-pager-step"'))
+    return (f'<nav class="portal-pager" aria-label="{h(t("pager_label", lang))}">\n<ul>\n' + "\n".join(items)
+            + "\n</ul>\n</nav>\n")
+
+
+DIRECTORY_ROWS = 100  # rows of a directory page (a costs or contacts page: places)
+
+
+def page_marks(docs: Sequence[str], number: int, start: int, shown: int, total: int, lang: str) -> tuple[str, str]:
+    """The status line ("101–200 of 10,000") and the pager of page `number`, which holds `shown`
+    rows after the first `start` of `total`: ("", "") when the directory has a single page."""
+    if len(docs) < 2:
+        return "", ""
+    return paged_status(start + 1, start + shown, total, lang), pager(docs[number - 1], docs, number, lang)

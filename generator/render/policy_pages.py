@@ -7,7 +7,8 @@ from ..model.policy import Benefit
 from ..policy_status import days_left
 from .blocks import key_value_table, record_anchor, status_badge
 from .escape import h
-from .markup import bullets, heading, html_page_head, paragraphs, section_id, table
+from .markup import (DIRECTORY_ROWS, bullets, heading, html_page_head, page_doc, page_marks, paged_title, paragraphs,
+                     section_id, split_pages, table)
 from .exports import download_link
 from .i18n import as_published, benefit_amounts, enum, fmt_date, t, text
 from .links import doc_path
@@ -17,30 +18,43 @@ from .tool_pages import STATIC_END, mount
 CATEGORY_ORDER = ("incentive", "cost", "talent", "land", "finance", "innovation", "trade")
 
 
-def policy_index(cat: Catalogue, lang: str) -> str:
-    doc = doc_path("policies")
-    # The policy finder (generator/client/policy-finder.js) replaces the list below once it runs;
-    # without JavaScript the list, every policy by category, is the page.
-    out = [html_page_head(t("policies", lang)), download_link(doc, "policies", lang), mount("policy-finder")]
-    head = (t("policies", lang), t("doc_number", lang), t("issuer", lang), t("effective", lang), t("status", lang))
+def policy_index(cat: Catalogue, lang: str) -> dict[str, str]:
+    """The policy directory by category, DIRECTORY_ROWS policies a page (issue 13): doc path -> page.
+
+    A category that runs over a page break has its heading on both pages."""
+    # The policy finder (generator/client/policy-finder.js) replaces the list and its pager on page 1
+    # once it runs; without JavaScript the list, every policy by category over the pages, is the
+    # directory. Later pages have no finder.
     by_category: dict[str, list[str]] = {}
     for pid, pol in cat.policies.items():
         by_category.setdefault(pol.category, []).append(pid)
-    for category in CATEGORY_ORDER:
-        ids = sorted(by_category.get(category, []),
-                     key=lambda p: (cat.policy_status[p] != "in_force", cat.policies[p].issued), reverse=False)
-        if not ids:
-            continue
-        rows = []
-        for pid in ids:
-            p = cat.policies[pid]
-            until = fmt_date(p.effective_to) if p.effective_to else t("open_ended", lang)
-            rows.append((record_anchor(cat, doc, "policies", pid, lang), as_published(p.doc_number, lang) if p.doc_number else "",
-                         h(text(p.issuer, lang)), h(f"{fmt_date(p.effective_from)} {t('until', lang)} {until}"),
-                         status_badge(cat.policy_status[pid], lang)))
-        out += [heading(2, h(enum(category, lang)), f"category-{section_id(category)}"), table(head, rows)]
-    out += [STATIC_END]
-    return "".join(out)
+    ordered = [(category, pid) for category in CATEGORY_ORDER
+               for pid in sorted(by_category.get(category, []),
+                                 key=lambda p: (cat.policy_status[p] != "in_force", cat.policies[p].issued), reverse=False)]
+    chunks = split_pages(ordered, DIRECTORY_ROWS)
+    docs = [page_doc("policies", n) for n in range(1, len(chunks) + 1)]
+    head = (t("policies", lang), t("doc_number", lang), t("issuer", lang), t("effective", lang), t("status", lang))
+    pages = {}
+    for number, (doc, chunk) in enumerate(zip(docs, chunks), 1):
+        first = number == 1
+        status, links = page_marks(docs, number, (number - 1) * DIRECTORY_ROWS, len(chunk), len(ordered), lang)
+        out = [html_page_head(paged_title(t("policies", lang), number, len(docs), lang)), download_link(doc, "policies", lang),
+               mount("policy-finder") if first else "", status]
+        groups: dict[str, list[str]] = {}
+        for category, pid in chunk:
+            groups.setdefault(category, []).append(pid)
+        for category, ids in groups.items():
+            rows = []
+            for pid in ids:
+                p = cat.policies[pid]
+                until = fmt_date(p.effective_to) if p.effective_to else t("open_ended", lang)
+                rows.append((record_anchor(cat, doc, "policies", pid, lang), as_published(p.doc_number, lang) if p.doc_number else "",
+                             h(text(p.issuer, lang)), h(f"{fmt_date(p.effective_from)} {t('until', lang)} {until}"),
+                             status_badge(cat.policy_status[pid], lang)))
+            out += [heading(2, h(enum(category, lang)), f"category-{section_id(category)}"), table(head, rows)]
+        out += [links, STATIC_END if first else ""]
+        pages[doc] = "".join(out)
+    return pages
 
 
 def benefit_line(benefit: Benefit, lang: str) -> str:

@@ -42,11 +42,11 @@ def language_files(cat: Catalogue, lang: str) -> Iterator[tuple[str, str | bytes
 
     yield from pages([("index.md", home_page(cat, lang)), (doc_path("industries"), industry_index(cat, lang))])
     yield from pages((doc_path("industries", i), industry_page(cat, i, lang)) for i in cat.industries)
-    yield from pages([(doc_path("parks"), park_index(cat, lang))])
+    yield from pages(park_index(cat, lang).items())  # directories come in pages (render/markup.py)
     yield from pages((doc_path("parks", p), park_page(cat, p, lang)) for p in cat.parks)
-    yield from pages([(doc_path("districts"), district_index(cat, lang))])
+    yield from pages(district_index(cat, lang).items())
     yield from pages((doc_path("districts", d), district_page(cat, d, lang)) for d in cat.districts)
-    yield from pages([(doc_path("policies"), policy_index(cat, lang))])
+    yield from pages(policy_index(cat, lang).items())
     yield from pages((doc_path("policies", p), policy_page(cat, p, lang)) for p in cat.policies)
     yield from pages(map_pages(cat, lang).items())  # maps are drawn by the client from assets/data/map-*.json
     yield from embed_files(cat, lang).items()  # maps/industry.html: the embeddable map, written by Folium
@@ -56,7 +56,7 @@ def language_files(cat: Catalogue, lang: str) -> Iterator[tuple[str, str | bytes
     yield from export_files(cat, lang).items()
     yield from pages(data_files(cat, lang).items())  # open data: JSON, GeoJSON, figure CSVs and their page
     yield FEED, atom_feed(cat, lang)
-    yield from pages([(doc_path("costs"), cost_page(cat, lang)), (doc_path("contacts"), contact_page(cat, lang))])
+    yield from pages([*cost_page(cat, lang).items(), *contact_page(cat, lang).items()])
     yield from pages(tool_pages(cat, lang).items())
     yield from vcard_files(cat, lang).items()
     yield from image_files(cat).items()
