@@ -21,6 +21,8 @@ What this adds to `mkdocs build --strict --quiet`:
   page). Pages in the nav, where an item is marked active, are rendered as usual.
 - A generated page's body is read when its HTML is written and dropped after, rather than every
   page of the language being held from the first read to the last write.
+- A generated page outside the nav is written from a skeleton of its folder (generator/page_skeleton.py):
+  the theme renders only the page's own blocks, not the whole template, for each page.
 - Front matter as our renderers write it (JSON values) is read as JSON, not by the YAML parser.
 """
 from __future__ import annotations
@@ -168,9 +170,11 @@ def _stream_generated_pages() -> None:
     """Hold a generated page's body only while its HTML is written, not from reading every page to
     writing the last (MkDocs reads all pages first): the build's memory then holds titles and
     contents lists, not every page of the language (issue 13: 1.5 GB a language at national scale)."""
+    from mkdocs import utils
     from mkdocs.commands import build
     from mkdocs.utils import meta
 
+    from .page_skeleton import Skeletons
     from .render.markup import GENERATED_HTML
 
     populate, build_page = build._populate_page, build._build_page
@@ -189,10 +193,36 @@ def _stream_generated_pages() -> None:
             found = meta.YAML_RE.match(source)
             page.markdown = page.content = source[found.end():].lstrip("\n") if found else source
         try:
-            build_page(page, config, doc_files, nav, env, dirty, excluded)
+            if generated and not excluded and not every_page and id(page) not in nav_pages(nav):
+                if not (dirty and not page.file.is_modified()):
+                    _build_from_skeleton(page, config, doc_files, nav, env)
+            else:
+                build_page(page, config, doc_files, nav, env, dirty, excluded)
         finally:
             if generated:
                 page.markdown = page.content = None
+
+    every_page = os.environ.get(RENDER_EVERY_NAV) == "1"  # tests compare both ways
+    in_nav: dict[int, frozenset[int]] = {}
+
+    def nav_pages(nav) -> frozenset[int]:  # noqa: ANN001
+        return in_nav.setdefault(id(nav), frozenset(id(p) for p in nav.pages))
+
+    skeletons: dict[int, Skeletons] = {}
+
+    def _build_from_skeleton(page, config, doc_files, nav, env) -> None:  # noqa: ANN001
+        """MkDocs' _build_page (no plugins run: the portal has none) with page_skeleton's render."""
+        config._current_page = page
+        try:
+            page.active = True
+            context = build.get_context(nav, doc_files, config, page)
+            template = env.get_template(page.meta.get("template", "main.html"))
+            output = skeletons.setdefault(id(env), Skeletons()).render(template, context)
+            if output.strip():
+                utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+        finally:
+            page.active = False
+            config._current_page = None
 
     build._populate_page, build._build_page = populate_then_drop, read_build_drop
 
