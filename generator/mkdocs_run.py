@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
-RENDER_EVERY_NAV = "PORTAL_RENDER_EVERY_NAV"  # "1": no shared navigation fragments (tests check they change nothing)
+RENDER_EVERY_NAV = "PORTAL_RENDER_EVERY_NAV"  # "1": every page rendered in full (tests check sharing changes nothing)
 
 
 def _unlink(path: str | os.PathLike[str]) -> None:

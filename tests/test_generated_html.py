@@ -1,4 +1,5 @@
-"""Generated pages are HTML that MkDocs publishes without Markdown (render/markup.py, mkdocs_run.py).
+"""Generated pages are HTML that MkDocs publishes without Markdown (render/markup.py, mkdocs_run.py,
+page_skeleton.py).
 
 Record pages, section indexes, costs and contacts skip Python-Markdown (issue 13). These tests pin
 what that must not lose: no Markdown syntax left behind to show up literally, headings with ids
@@ -86,9 +87,11 @@ def test_published_page_has_the_contents_list_and_no_markdown_was_parsed(example
         assert "<p><table" not in html and "<p><div" not in html
 
 
-def test_shared_navigation_changes_no_byte(tmp_path: Path) -> None:
-    """The theme renders the navigation once per folder for pages outside the nav (mkdocs_run
-    shared_fragment); the site must be exactly what rendering it for every page gives."""
+def test_shared_rendering_changes_no_byte(tmp_path: Path) -> None:
+    """For pages outside the nav, the theme renders the navigation, header parts, footer and
+    settings once per folder (mkdocs_run shared_fragment), and each page only its own blocks into
+    its folder's skeleton (page_skeleton): the site must be exactly what rendering every page in
+    full gives (PORTAL_RENDER_EVERY_NAV=1)."""
     import filecmp
     import os
     import subprocess
