@@ -166,10 +166,11 @@ def _read_front_matter_as_json() -> None:
     meta.get_data = get_data_json_first
 
 
-def _stream_generated_pages() -> None:
-    """Hold a generated page's body only while its HTML is written, not from reading every page to
-    writing the last (MkDocs reads all pages first): the build's memory then holds titles and
-    contents lists, not every page of the language (issue 13: 1.5 GB a language at national scale)."""
+def _write_generated_pages() -> None:
+    """How generated pages are written: their body held only while their HTML is written, not from
+    reading every page to writing the last (MkDocs reads all pages first), so the build's memory
+    holds titles and contents lists, not every page of the language (issue 13: 1.5 GB a language
+    at national scale); and those outside the nav written from their folder's skeleton."""
     from mkdocs import utils
     from mkdocs.commands import build
     from mkdocs.utils import meta
@@ -195,7 +196,7 @@ def _stream_generated_pages() -> None:
         try:
             if generated and not excluded and not every_page and id(page) not in nav_pages(nav):
                 if not (dirty and not page.file.is_modified()):
-                    _build_from_skeleton(page, config, doc_files, nav, env)
+                    build_from_skeleton(page, config, doc_files, nav, env)
             else:
                 build_page(page, config, doc_files, nav, env, dirty, excluded)
         finally:
@@ -210,8 +211,8 @@ def _stream_generated_pages() -> None:
 
     skeletons: dict[int, Skeletons] = {}
 
-    def _build_from_skeleton(page, config, doc_files, nav, env) -> None:  # noqa: ANN001
-        """MkDocs' _build_page (no plugins run: the portal has none) with page_skeleton's render."""
+    def build_from_skeleton(page, config, doc_files, nav, env) -> None:  # noqa: ANN001
+        """MkDocs' _build_page with page_skeleton's render (no plugin events: builds have no plugins)."""
         config._current_page = page
         try:
             page.active = True
@@ -278,7 +279,7 @@ def run(config_file: Path, dirty: bool) -> int:
         cfg = mkdocs_config.load_config(config_file=str(config_file), strict=True)
         _publish_generated_html()
         _share_navigation()
-        _stream_generated_pages()
+        _write_generated_pages()
         _read_front_matter_as_json()
         dirty = dirty and not cfg.plugins  # plugins see every page only in a clean build
         if dirty:

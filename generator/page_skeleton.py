@@ -70,8 +70,9 @@ class Skeletons:
 
 def _parent_name(template: jinja2.Template) -> str | None:
     """The template a template extends (ours: main.html extends base.html), from its source."""
-    source = template.environment.loader.get_source(template.environment, template.name)[0]  # type: ignore[union-attr]
-    found = jinja2.Environment().parse(source).find(jinja2.nodes.Extends)
+    env = template.environment
+    source = env.loader.get_source(env, template.name)[0]  # type: ignore[union-attr]
+    found = env.parse(source).find(jinja2.nodes.Extends)
     return found.template.value if found is not None and isinstance(found.template, jinja2.nodes.Const) else None
 
 
