@@ -27,13 +27,23 @@ def _json(value: Any) -> str:
 
 
 def _record(value: dict[str, Any]) -> str:
-    """One record as _json writes it inside an envelope's `records` list (two levels deep).
+    """One record (or GeoJSON feature) on one line, as the files list them: one line per record reads
+    and diffs well, and json.dumps without `indent` is its C encoder (with `indent`, Python's json
+    encodes in pure Python: most of the open data's build time at national scale, issue 13).
 
     Records are written one at a time, so the dicts of a national catalogue's dump never all live at
-    once (keeping them cost more in garbage collection than writing them). JSON text never holds a
-    raw newline (json.dumps escapes it), so every newline is the layout's, and indenting it by two is
-    the same text as the nested value in the whole document."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1).replace("\n", "\n  ")
+    once (keeping them cost more in garbage collection than writing them)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _listing(head: dict[str, Any], key: str, items: list[str]) -> str:
+    """_json of `head` with its `key` list holding `items` (each written by _record), one per line.
+    JSON text never holds a raw newline (json.dumps escapes it), so the only line that starts with
+    one space then the key is the list's."""
+    text = _json({**head, key: []})
+    if not items:
+        return text
+    return text.replace(f'\n "{key}": []', f'\n "{key}": [\n  ' + ",\n  ".join(items) + "\n ]", 1)
 
 
 def _dump(record: Any) -> dict[str, Any]:
@@ -41,15 +51,10 @@ def _dump(record: Any) -> dict[str, Any]:
 
 
 def _envelope(cat: Catalogue, lang: str, kind: str, records: list[str]) -> str:
-    """_json of the envelope holding `records` (each already written by _record)."""
-    head = _json({"kind": kind, "language": lang, "title": text(cat.settings.title, lang),
-                  "licence": LICENCE, "licence_url": LICENCE_URL,
-                  "data_as_of": cat.settings.data_as_of.isoformat(), "build_date": cat.settings.build_date.isoformat(),
-                  "count": len(records), "records": []})
-    if not records:
-        return head
-    # The only line that starts with one space then "records" (newlines are layout, see _record).
-    return head.replace('\n "records": []', '\n "records": [\n  ' + ",\n  ".join(records) + "\n ]", 1)
+    """The envelope (what, language, licence, dates, count) holding `records` (each written by _record)."""
+    return _listing({"kind": kind, "language": lang, "title": text(cat.settings.title, lang),
+                     "licence": LICENCE, "licence_url": LICENCE_URL, "data_as_of": cat.settings.data_as_of.isoformat(),
+                     "build_date": cat.settings.build_date.isoformat(), "count": len(records)}, "records", records)
 
 
 def _record_files(cat: Catalogue, lang: str) -> dict[str, tuple[str, int]]:
@@ -81,8 +86,12 @@ def _ring(points: list[tuple[float, float]]) -> list[list[float]]:
     return ring if area >= 0 else ring[::-1]
 
 
+def _feature_collection(features: list[dict[str, Any]]) -> str:
+    return _listing({"type": "FeatureCollection"}, "features", [_record(f) for f in features])
+
+
 def parks_geojson(cat: Catalogue, lang: str) -> str:
-    return _json({"type": "FeatureCollection", "features": _park_features(cat, lang)})
+    return _feature_collection(_park_features(cat, lang))
 
 
 def _park_features(cat: Catalogue, lang: str) -> list[dict[str, Any]]:
@@ -98,7 +107,7 @@ def _park_features(cat: Catalogue, lang: str) -> list[dict[str, Any]]:
 
 
 def districts_geojson(cat: Catalogue, lang: str) -> str:
-    return _json({"type": "FeatureCollection", "features": _district_features(cat, lang)})
+    return _feature_collection(_district_features(cat, lang))
 
 
 def _district_features(cat: Catalogue, lang: str) -> list[dict[str, Any]]:
@@ -125,7 +134,7 @@ def data_files(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {name: content for name, (content, _) in records.items()}
     counts = {name: count for name, (_, count) in records.items()}
     for name, features in (("parks.geojson", _park_features(cat, lang)), ("districts.geojson", _district_features(cat, lang))):
-        files[f"{DATA}/{name}"] = _json({"type": "FeatureCollection", "features": features})
+        files[f"{DATA}/{name}"] = _feature_collection(features)
         counts[f"{DATA}/{name}"] = len(features)
     files[f"{DATA}/park-figures.csv"] = park_figures_csv(cat, lang)
     files[f"{DATA}/cost-figures.csv"] = cost_figures_csv(cat, lang)
