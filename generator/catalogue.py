@@ -34,6 +34,8 @@ class PolicyScopes:
     district_listed: dict[str, list[str]] = field(default_factory=dict)  # listing the district, whatever industry
     any_industry: list[str] = field(default_factory=list)  # no industry named
     naming_industry: dict[str, list[str]] = field(default_factory=dict)  # industry -> policies naming it
+    # Naming no single district: city-wide, or several districts (a city, a province, a group).
+    not_one_district: frozenset[str] = frozenset()
 
     def for_park(self, park: Park, policies: Mapping[str, Policy]) -> list[str]:
         """Policies covering the park or its district (or everywhere) that target one of its industries or all."""
@@ -290,9 +292,12 @@ def derive(cat: Catalogue) -> None:
     named_park: dict[str, list[str]] = defaultdict(list)
     district_listed: dict[str, list[str]] = defaultdict(list)
     naming_industry: dict[str, list[str]] = defaultdict(list)
+    not_one_district: list[str] = []
     for pid, policy in sorted(cat.policies.items()):
         scope = policy.jurisdiction
         industries = list(dict.fromkeys(policy.industries))
+        if len(scope.districts) != 1:
+            not_one_district.append(pid)
         if not scope.districts and not scope.parks:  # city-wide
             scopes.city_wide.append(pid)
             if industries:
@@ -316,6 +321,7 @@ def derive(cat: Catalogue) -> None:
             scopes.any_industry.append(pid)
     scopes.everywhere_for, scopes.in_district, scopes.in_district_for = dict(everywhere_for), dict(in_district), dict(in_district_for)
     scopes.named_park, scopes.district_listed, scopes.naming_industry = dict(named_park), dict(district_listed), dict(naming_industry)
+    scopes.not_one_district = frozenset(not_one_district)
     cat.policy_scopes = scopes
     cat.policies_by_park = ScopedLookup(list(cat.parks), lambda p: scopes.for_park(cat.parks[p], cat.policies))
     cat.policies_by_industry = ScopedLookup(list(cat.industries), scopes.for_industry)

@@ -122,3 +122,17 @@ def test_a_parks_policies_are_assembled_from_its_scopes(portals: tuple[Path, Pat
     for industry in cat.industries:
         expected = [pid for pid, p in sorted(cat.policies.items()) if not p.industries or industry in p.industries]
         assert cat.policies_by_industry[industry] == expected, industry
+
+
+def test_wider_policies_are_told_from_the_scopes_as_the_rule_says(portals: tuple[Path, Path]) -> None:
+    """A policy is wider than a park when it names no single district and does not name the park
+    (render/policy_lists.wider_than answers from sets derived once, not from each policy)."""
+    from generator.render.policy_lists import wider_than
+
+    cat, _ = load_catalogue(portals[0])
+    assert cat is not None
+    for place in [None, *sorted(cat.parks)[:40], *(p for pol in cat.policies.values() for p in pol.jurisdiction.parks)]:
+        wider = wider_than(cat, place)
+        for pid, policy in cat.policies.items():
+            scope = policy.jurisdiction
+            assert wider(pid) == (len(scope.districts) != 1 and (place is None or place not in scope.parks)), (place, pid)

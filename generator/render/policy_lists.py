@@ -29,9 +29,12 @@ WIDE_LISTED = 12  # wider-scope policies a page lists in full; more are summaris
 def wider_than(cat: Catalogue, place: str | None = None) -> Callable[[str], bool]:
     """Does a policy cover more than the place: it does not name the park `place` (if any) and
     names no single district (none = city-wide, several = a city, a province or a group)?"""
+    scopes = cat.policy_scopes
+    assert scopes is not None
+    several, naming_place = scopes.not_one_district, frozenset(scopes.named_park.get(place, ()) if place else ())
+
     def wider(pid: str) -> bool:
-        scope = cat.policies[pid].jurisdiction
-        return len(scope.districts) != 1 and (place is None or place not in scope.parks)
+        return pid in several and pid not in naming_place
     return wider
 
 
