@@ -275,3 +275,24 @@ def test_wide_policies_are_summarised_with_a_link_to_the_finder(wide_portal, lan
         if len(wide) > WIDE_LISTED:
             assert not links & (wide - set(park_policies(cat, district_id))), district_id
             assert 'href="../../policies/?place=d.%s"' % district_id in html.unescape(section)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_policy_card_names_a_few_places_and_the_sheet_all(wide_portal, lang: str) -> None:
+    """A provincial policy may name a hundred districts: its summary card (first screen) names the
+    first CARD_PLACES and counts the rest; the fact sheet below lists every one."""
+    from generator.render.policy_pages import CARD_PLACES
+
+    cat = wide_portal
+    checked = 0
+    for pid, policy in cat.policies.items():
+        named = len(policy.jurisdiction.districts) + len(policy.jurisdiction.parks)
+        if named <= CARD_PLACES:
+            continue
+        page = policy_page(cat, pid, lang)
+        card, sheet = page.split('<div class="enquiry"', 1)[0], page.split("<table>", 1)[1]
+        assert card.count('href="../../districts/') + card.count('href="../../parks/') == CARD_PLACES, pid
+        assert t("and_more", lang).format(n=named - CARD_PLACES) in card
+        assert sheet.count('href="../../districts/') + sheet.count('href="../../parks/') >= named
+        checked += 1
+    assert checked, "the synthetic province should hold policies naming many districts"

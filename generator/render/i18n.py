@@ -233,6 +233,7 @@ UI: dict[str, tuple[str, str]] = {
     "map_count_one": ("1 个园区", "1 park"),
     "map_list_more": ("另有 {n} 个园区未在此列出。", "{n} more parks are not listed here."),
     "map_list_all": ("全部园区名录", "Every park, in the park directory"),
+    "and_more": ("等另 {n} 处", "and {n} more"),
     "more_policies": ("另有 {n} 项政策未在此列出，见", "{n} more policies are not listed here; see"),
     "map_cluster": ("{n} 个园区：{x}", "{n} parks: {x}"),
     "map_label": ("地图：{x}", "Map: {x}"),

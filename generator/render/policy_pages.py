@@ -15,6 +15,7 @@ from .links import doc_path
 from .record_top import closing_contact, summary_card, wide
 from .tool_pages import STATIC_END, mount
 
+CARD_PLACES = 6  # places a policy's summary card names before "and N more"
 CATEGORY_ORDER = ("incentive", "cost", "talent", "land", "finance", "innovation", "trade")
 
 
@@ -69,8 +70,12 @@ def policy_card(cat: Catalogue, doc: str, policy_id: str, badge: str, until: str
 
     p = cat.policies[policy_id]
     scope = p.jurisdiction
-    places = [record_anchor(cat, doc, "districts", d, lang) for d in scope.districts] + \
-             [record_anchor(cat, doc, "parks", x, lang) for x in scope.parks]
+    named = [("districts", d) for d in scope.districts] + [("parks", x) for x in scope.parks]
+    # The first few places in the first screen; a province's policy may name a hundred districts,
+    # which the fact sheet below lists in full.
+    places = [record_anchor(cat, doc, section, rid, lang) for section, rid in named[:CARD_PLACES]]
+    if len(named) > CARD_PLACES:
+        places.append(h(t("and_more", lang).format(n=len(named) - CARD_PLACES)))
     figures = [(t("benefit", lang), h(headline(p, lang))),
                (t("effective", lang), h(f"{fmt_date(p.effective_from)} {t('until', lang)} {until}")),
                (t("jurisdiction", lang), ", ".join(places) or h(t("city_wide", lang)))]
