@@ -5,7 +5,7 @@ from ..catalogue import Catalogue
 from ..model.cost import Metric
 from .blocks import record_anchor
 from .escape import h
-from .markup import heading, html_page_head, page_doc, page_marks, paged_title, section_id, split_pages, table
+from .markup import directory_pages, heading, section_id, table
 from .exports import download_link
 from .i18n import enum, fmt_amount, fmt_figure_notes, t
 from .tool_pages import STATIC_END, mount
@@ -19,17 +19,13 @@ def cost_page(cat: Catalogue, lang: str) -> dict[str, str]:
     (issue 13): doc path -> page. Each page compares its places across every metric."""
     # The comparison the reader controls (client/cost-compare.js) fills the mount point on page 1 and
     # hides the tables and the pager: it reads every place itself. Later pages have no tool.
-    ordered = sorted(cat.costs.items())
-    chunks = split_pages(ordered, PLACES_A_PAGE)
-    docs = [page_doc("costs", n) for n in range(1, len(chunks) + 1)]
     pages = {}
-    for number, (doc, chunk) in enumerate(zip(docs, chunks), 1):
-        first = number == 1
-        status, links = page_marks(docs, number, (number - 1) * PLACES_A_PAGE, len(chunk), len(ordered), lang)
-        out = [html_page_head(paged_title(t("costs", lang), number, len(docs), lang)), download_link(doc, "costs", lang),
-               mount("cost-compare") if first else "", status]
+    for page in directory_pages("costs", sorted(cat.costs.items()), PLACES_A_PAGE, lang):
+        doc = page.doc
+        out = [page.head(t("costs", lang), lang), download_link(doc, "costs", lang),
+               mount("cost-compare") if page.first else "", page.status]
         by_metric: dict[str, list[tuple[str, str, str]]] = {}
-        for place, sheet in chunk:
+        for place, sheet in page.rows:
             section = "districts" if place in cat.districts else "parks"
             for item in sheet.items:
                 by_metric.setdefault(item.metric, []).append(
@@ -38,5 +34,5 @@ def cost_page(cat: Catalogue, lang: str) -> dict[str, str]:
             if metric in by_metric:
                 out += [heading(2, h(enum(metric, lang)), f"metric-{section_id(metric)}"),
                         table((t("place", lang), t("value", lang), t("source_col", lang)), by_metric[metric])]
-        pages[doc] = "".join(out + [links, STATIC_END if first else ""])
+        pages[doc] = "".join(out + [page.pager, STATIC_END if page.first else ""])
     return pages

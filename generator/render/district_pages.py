@@ -5,8 +5,7 @@ from ..catalogue import Catalogue
 from .blocks import card, figure_section, key_value_table, record_anchor, source_line
 from .map_pages import district_map
 from .escape import h
-from .markup import (DIRECTORY_ROWS, heading, html_page_head, page_doc, page_marks, paged_title, paragraph, section_id,
-                     split_pages, table)
+from .markup import DIRECTORY_ROWS, directory_pages, heading, html_page_head, paragraph, section_id, table
 from .i18n import enum, t, text
 from .links import doc_path
 from .policy_lists import finder_link, policy_sections, wider_than
@@ -16,21 +15,17 @@ from .record_top import summary_card, wide
 def district_index(cat: Catalogue, lang: str) -> dict[str, str]:
     """The districts directory, DIRECTORY_ROWS districts a page (issue 13): doc path -> page."""
     counts = park_counts(cat)
-    ordered = sorted(cat.districts.items())
-    chunks = split_pages(ordered, DIRECTORY_ROWS)
-    docs = [page_doc("districts", n) for n in range(1, len(chunks) + 1)]
     head = (t("districts", lang), t("kind", lang), t("leading_industries", lang), t("parks", lang))
     out = {}
-    for number, (doc, chunk) in enumerate(zip(docs, chunks), 1):
-        rows = []
-        for did, district in chunk:
+    for page in directory_pages("districts", sorted(cat.districts.items()), DIRECTORY_ROWS, lang):
+        doc, rows = page.doc, []
+        for did, district in page.rows:
             industries = ", ".join(record_anchor(cat, doc, "industries", i, lang) for i in district.leading_industries)
             # A zone names the district it lies in; a district counts its zones' parks too.
             within = f" ({h(t('within', lang).lower())} {record_anchor(cat, doc, 'districts', district.parent, lang)})" if district.parent else ""
             rows.append((record_anchor(cat, doc, "districts", did, lang) + within, h(enum(district.kind, lang)), industries,
                          str(counts[did])))
-        status, links = page_marks(docs, number, (number - 1) * DIRECTORY_ROWS, len(chunk), len(ordered), lang)
-        out[doc] = html_page_head(paged_title(t("districts", lang), number, len(docs), lang)) + status + table(head, rows) + links
+        out[doc] = page.head(t("districts", lang), lang) + page.status + table(head, rows) + page.pager
     return out
 
 

@@ -16,10 +16,14 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from .escape import h
 from .i18n import t
 from .links import doc_path, html_link, url_path
+
+Row = TypeVar("Row")
 
 # Front-matter key: the page body is finished HTML. Only our renderers write front matter (free
 # pages get theirs from escape.page_head too), so data cannot set it.
@@ -120,7 +124,7 @@ def page_doc(section: str, number: int) -> str:
     return doc_path(section) if number == 1 else f"{section}/{PAGES_FOLDER}/{number}.md"
 
 
-def split_pages(items: Sequence[object], size: int) -> list[Sequence[object]]:
+def split_pages(items: Sequence[Row], size: int) -> list[Sequence[Row]]:
     """Consecutive slices of at most `size` items; one (maybe empty) page when there are none."""
     return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
 
@@ -168,6 +172,35 @@ def pager(doc: str, docs: Sequence[str], current: int, lang: str) -> str:
 
 
 DIRECTORY_ROWS = 100  # rows of a directory page (a costs or contacts page: places)
+
+
+@dataclass(frozen=True)
+class DirectoryPage(Generic[Row]):
+    """One page of a section's directory: where it lives, its rows, and what the pager adds."""
+
+    doc: str  # doc path (page 1: the section's index)
+    number: int  # from 1
+    count: int  # pages in the directory
+    rows: Sequence[Row]
+    status: str  # "101–200 of 10,000" ("" when the directory has one page)
+    pager: str  # links between the pages ("" when it has one)
+
+    @property
+    def first(self) -> bool:
+        return self.number == 1
+
+    def head(self, title: str, lang: str) -> str:
+        """html_page_head with the page's title ("Parks (page 2 of 100)" after the first)."""
+        return html_page_head(paged_title(title, self.number, self.count, lang))
+
+
+def directory_pages(section: str, rows: Sequence[Row], size: int, lang: str) -> list[DirectoryPage[Row]]:
+    """A section's directory split into pages of at most `size` rows (one page, maybe empty, for none)."""
+    chunks = split_pages(rows, size)
+    docs = [page_doc(section, n) for n in range(1, len(chunks) + 1)]
+    return [DirectoryPage(doc, number, len(docs), chunk,
+                          *page_marks(docs, number, (number - 1) * size, len(chunk), len(rows), lang))
+            for number, (doc, chunk) in enumerate(zip(docs, chunks), 1)]
 
 
 def page_marks(docs: Sequence[str], number: int, start: int, shown: int, total: int, lang: str) -> tuple[str, str]:

@@ -8,8 +8,7 @@ from ..units import convert
 from .blocks import figure_section, key_value_table, record_anchor, source_line
 from .map_pages import park_map
 from .escape import h
-from .markup import (DIRECTORY_ROWS, bullets, heading, html_page_head, page_doc, page_marks, paged_title, section_id,
-                     split_pages, table)
+from .markup import DIRECTORY_ROWS, bullets, directory_pages, heading, html_page_head, section_id, table
 from .exports import download_link
 from .i18n import as_published, enum, fmt_amount, fmt_date, t, text
 from .links import doc_path, image_src
@@ -33,22 +32,18 @@ def park_index(cat: Catalogue, lang: str) -> dict[str, str]:
     # the pager below it: it shows every park itself. Later pages have no finder: the table and the
     # pager are the page, with or without JavaScript.
     ordered = sorted(cat.parks.items(), key=lambda kv: (kv[1].district, kv[0]))
-    chunks = split_pages(ordered, DIRECTORY_ROWS)
-    docs = [page_doc("parks", n) for n in range(1, len(chunks) + 1)]
     head = (t("parks", lang), t("district", lang), t("kind", lang), t("leading_industries", lang), t("land_available", lang))
     out = {}
-    for number, (doc, chunk) in enumerate(zip(docs, chunks), 1):
-        rows = []
-        for pid, park in chunk:
+    for page in directory_pages("parks", ordered, DIRECTORY_ROWS, lang):
+        doc, rows = page.doc, []
+        for pid, park in page.rows:
             industries = ", ".join(record_anchor(cat, doc, "industries", i, lang) for i in park.industries)
             land = park.land.available if park.land else None
             rows.append((record_anchor(cat, doc, "parks", pid, lang), record_anchor(cat, doc, "districts", park.district, lang),
                          h(enum(park.kind, lang)), industries, h(fmt_amount(land, lang)) if land else ""))
-        status, links = page_marks(docs, number, (number - 1) * DIRECTORY_ROWS, len(chunk), len(ordered), lang)
-        first = number == 1
-        out[doc] = "".join([html_page_head(paged_title(t("parks", lang), number, len(docs), lang)),
-                            download_link(doc, "parks", lang), mount("park-finder") if first else "",
-                            status, table(head, rows), links, STATIC_END if first else ""])
+        out[doc] = "".join([page.head(t("parks", lang), lang), download_link(doc, "parks", lang),
+                            mount("park-finder") if page.first else "", page.status, table(head, rows), page.pager,
+                            STATIC_END if page.first else ""])
     return out
 
 

@@ -7,8 +7,8 @@ from ..model.policy import Benefit
 from ..policy_status import days_left
 from .blocks import key_value_table, record_anchor, status_badge
 from .escape import h
-from .markup import (DIRECTORY_ROWS, bullets, heading, html_page_head, page_doc, page_marks, paged_title, paragraphs,
-                     section_id, split_pages, table)
+from .markup import (DIRECTORY_ROWS, bullets, directory_pages, heading, html_page_head, paragraphs, section_id,
+                     table)
 from .exports import download_link
 from .i18n import as_published, benefit_amounts, enum, fmt_date, t, text
 from .links import doc_path
@@ -32,17 +32,14 @@ def policy_index(cat: Catalogue, lang: str) -> dict[str, str]:
     ordered = [(category, pid) for category in CATEGORY_ORDER
                for pid in sorted(by_category.get(category, []),
                                  key=lambda p: (cat.policy_status[p] != "in_force", cat.policies[p].issued), reverse=False)]
-    chunks = split_pages(ordered, DIRECTORY_ROWS)
-    docs = [page_doc("policies", n) for n in range(1, len(chunks) + 1)]
     head = (t("policies", lang), t("doc_number", lang), t("issuer", lang), t("effective", lang), t("status", lang))
     pages = {}
-    for number, (doc, chunk) in enumerate(zip(docs, chunks), 1):
-        first = number == 1
-        status, links = page_marks(docs, number, (number - 1) * DIRECTORY_ROWS, len(chunk), len(ordered), lang)
-        out = [html_page_head(paged_title(t("policies", lang), number, len(docs), lang)), download_link(doc, "policies", lang),
-               mount("policy-finder") if first else "", status]
+    for page in directory_pages("policies", ordered, DIRECTORY_ROWS, lang):
+        doc = page.doc
+        out = [page.head(t("policies", lang), lang), download_link(doc, "policies", lang),
+               mount("policy-finder") if page.first else "", page.status]
         groups: dict[str, list[str]] = {}
-        for category, pid in chunk:
+        for category, pid in page.rows:
             groups.setdefault(category, []).append(pid)
         for category, ids in groups.items():
             rows = []
@@ -53,7 +50,7 @@ def policy_index(cat: Catalogue, lang: str) -> dict[str, str]:
                              h(text(p.issuer, lang)), h(f"{fmt_date(p.effective_from)} {t('until', lang)} {until}"),
                              status_badge(cat.policy_status[pid], lang)))
             out += [heading(2, h(enum(category, lang)), f"category-{section_id(category)}"), table(head, rows)]
-        out += [links, STATIC_END if first else ""]
+        out += [page.pager, STATIC_END if page.first else ""]
         pages[doc] = "".join(out)
     return pages
 
