@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict, deque
-from itertools import repeat
+from itertools import chain, compress, repeat
 from operator import sub
 from typing import Any, Iterable
 
@@ -93,9 +93,9 @@ class Synonyms:
             for term in tokenized:
                 self.by_first[term[0]].append((gid, term))
 
-    def expand(self, counts: Counter[str]) -> Counter[str]:
-        """The other terms' tokens for every group a term of which is in `counts`."""
-        extra: Counter[str] = Counter()
+    def expand(self, counts: dict[str, int]) -> dict[str, int]:
+        """The other terms' tokens for every group a term of which is in `counts` (token -> 1)."""
+        extra: dict[str, int] = {}  # a plain dict: see _counts
         present = counts.keys()
         # Only tokens that begin a term can start a group: a set intersection finds them without a loop over every token.
         for token in present & self.by_first.keys():
@@ -127,42 +127,35 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None, words: 
     rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
     docs = sorted(docs, key=lambda d: (rank.get(d.kind, len(rank)), d.group))
     n = len(docs)
-    per_doc: list[list[tuple[str, Counter[str], Counter[str], int]]] = []
+    per_doc: list[list[tuple[str, dict[str, int], dict[str, int], int]] | None] = []
     lengths: dict[str, float] = defaultdict(float)
-    df: Counter[str] = Counter()
     name_sizes: list[dict[str, int]] = []
     for doc in docs:
         fields = []
-        keys = []
         for name, tokens in _fields(doc, words).items():
-            counts = Counter(tokens)
-            extra = synonyms.expand(counts)
-            fields.append((name, counts, extra, len(tokens)))
+            counts = _counts(tokens)
+            fields.append((name, counts, synonyms.expand(counts), len(tokens)))
             lengths[name] += len(tokens)
-            keys += (counts.keys(), extra.keys())
-        df.update(set().union(*keys))
         per_doc.append(fields)
-        sizes: dict[str, int] = {}
-        for variant in (doc.title, *doc.names, *doc.other):
-            vt = set(tokenize(variant))
-            for t in vt:
-                sizes[t] = min(sizes.get(t, len(vt)), len(vt))
-        name_sizes.append(sizes)
+        name_sizes.append(_name_sizes(doc))
     average = {name: max(lengths[name] / max(n, 1), 1.0) for name in FIELDS}
 
-    idf = {token: math.log(1 + (n - count + 0.5) / (count + 0.5)) for token, count in df.items()}
-    # token -> its postings, flat: doc, impact, name size, doc, ... (one list per token, not a tuple per posting:
+    # token -> its postings, flat: doc, score, name size, doc, ... (one list per token, not a tuple per posting:
     # 600,000 tuples at provincial scale cost more in allocation and garbage collection than the scoring itself).
-    postings: dict[str, list[int]] = {token: [] for token in df}
-    for d, (doc, fields) in enumerate(zip(docs, per_doc)):
+    # A token's document frequency is then the length of its list (a page has one posting per token it holds),
+    # so no set of each page's tokens is built to count it; the score becomes the impact once the idf is known.
+    postings: defaultdict[str, list[Any]] = defaultdict(list)
+    for d, fields in enumerate(per_doc):
         scores = _scores(fields, average)
-        tokens = list(scores)
-        prior = 100 * doc.prior
+        per_doc[d] = None  # its counts are no longer needed: free them as we go
+        entries = zip(repeat(d), scores.values(), map(name_sizes[d].get, scores, repeat(0)))
+        deque(map(list.extend, map(postings.__getitem__, scores), entries), maxlen=0)  # postings[token] += (d, score, size), in C
+    priors = [100 * doc.prior for doc in docs]
+    for token, flat in postings.items():
+        count = len(flat) // 3
+        i = math.log(1 + (n - count + 0.5) / (count + 0.5))  # idf
         # max(1, round(x)) as `round(x) or 1`: x is never negative (idf, scores and prior are positive).
-        impacts = [round(i * raw * prior) or 1 for i, raw in zip(map(idf.__getitem__, tokens), scores.values())]
-        postings_of = map(postings.__getitem__, tokens)
-        entries = zip(repeat(d), impacts, map(name_sizes[d].get, tokens, repeat(0)))
-        deque(map(list.extend, postings_of, entries), maxlen=0)  # postings[token] += (d, impact, size), in C
+        flat[1::3] = [round(i * raw * prior) or 1 for raw, prior in zip(flat[1::3], map(priors.__getitem__, flat[0::3]))]
 
     total = sum(min(len(p) // 3, MAX_POSTINGS) for p in postings.values())
     term_shards = max(1, math.ceil(total / TERM_SHARD_ENTRIES))
@@ -170,8 +163,7 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None, words: 
     for token in sorted(postings):
         flat = postings[token]
         if len(flat) > 3 * MAX_POSTINGS:
-            entries = sorted(sorted(zip(flat[0::3], flat[1::3], flat[2::3]), key=lambda e: -e[1])[:MAX_POSTINGS])
-            flat = [value for entry in entries for value in entry]
+            flat = _best(flat)
         pages = flat[0::3]
         flat[0::3] = map(sub, pages, [0, *pages[:-1]])  # pages as differences from the previous one
         shards[fnv1a(shard_key(token)) % term_shards][token] = flat
@@ -195,7 +187,39 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None, words: 
     return files
 
 
-def _scores(fields: list[tuple[str, Counter[str], Counter[str], int]], average: dict[str, float]) -> dict[str, float]:
+def _counts(tokens: list[str]) -> dict[str, int]:
+    """token -> times it occurs, as a plain dict: the counts of every field of every page are kept until all are
+    scored, and a dict of strings and ints is not tracked by the cycle collector where a Counter (an instance
+    of a Python class) is: 300,000 Counters at national scale made each full collection walk them (2 s)."""
+    return dict(Counter(tokens))
+
+
+def _name_sizes(doc: SearchDoc) -> dict[str, int]:
+    """token -> token count of the smallest name (title, name, other-language name) of the page that holds it."""
+    sizes: dict[str, int] = {}
+    for variant in (doc.title, *doc.names, *doc.other):
+        vt = set(tokenize(variant))
+        for t in vt:
+            sizes[t] = min(sizes.get(t, len(vt)), len(vt))
+    return sizes
+
+
+def _best(flat: list[int]) -> list[int]:
+    """The MAX_POSTINGS postings of highest impact, ties to the lower page, in page order.
+
+    Postings are appended in page order, so this is a filter, not a sort of the postings: those above the
+    MAX_POSTINGS-th highest impact and, of those equal to it, the first ones up to MAX_POSTINGS (the same as a
+    stable sort by descending impact, cut at MAX_POSTINGS, sorted back by page)."""
+    impacts = flat[1::3]
+    cut = sorted(impacts, reverse=True)[MAX_POSTINGS - 1]
+    keep = [impact >= cut for impact in impacts]
+    tied = [p for p, impact in enumerate(impacts) if impact == cut]
+    for p in tied[len(tied) - (sum(keep) - MAX_POSTINGS):]:  # the last pages of those tied at the cut go
+        keep[p] = False
+    return list(chain.from_iterable(compress(zip(flat[0::3], impacts, flat[2::3]), keep)))
+
+
+def _scores(fields: list[tuple[str, dict[str, int], dict[str, int], int]], average: dict[str, float]) -> dict[str, float]:
     """token -> BM25 score of one page, summed over its fields in field order (the order fixes the float sums).
 
     Per field, a token's term is `weight * tf / (tf + k)`, worked out once per distinct tf (mostly 1); the

@@ -27,14 +27,23 @@ def name_pinyin(text: str) -> list[str]:
     mostly that long: 西海岸 -> xihaian), the whole run, and the run read as a phrase (heteronyms)."""
     out: set[str] = set()
     for run in han_runs(text):
-        chars = [char_pinyin(c) for c in run]
-        if not all(chars):
-            continue
-        for size in (2, 3, 4):
-            out.update(stem("".join(chars[i:i + size])) for i in range(len(chars) - size + 1))
-        out.add(stem("".join(chars)))
-        out.add(stem("".join(lazy_pinyin(run, style=Style.NORMAL))))
+        out.update(_run_pinyin(run))
     return sorted(out)
+
+
+@lru_cache(maxsize=65_536)
+def _run_pinyin(run: str) -> frozenset[str]:
+    """The pinyin tokens of one Han run. Cached: a district's or issuer's name recurs in many parks' and
+    policies' names, and reading a run as a phrase (lazy_pinyin) is the costly step."""
+    chars = [char_pinyin(c) for c in run]
+    if not all(chars):
+        return frozenset()
+    out: set[str] = set()
+    for size in (2, 3, 4):
+        out.update(stem("".join(chars[i:i + size])) for i in range(len(chars) - size + 1))
+    out.add(stem("".join(chars)))
+    out.add(stem("".join(lazy_pinyin(run, style=Style.NORMAL))))
+    return frozenset(out)
 
 
 def table_chars() -> list[str]:

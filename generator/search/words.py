@@ -72,7 +72,8 @@ class Words:
             freq[word] = max(freq.get(word) or 0, USER_FREQ)
             for end in range(1, len(word)):
                 freq.setdefault(word[:end], 0)
-        self._cache: dict[str, list[str]] = {}
+        # Tuples, not lists: a tuple of strings drops out of the cycle collector's walks, tens of thousands of lists would not.
+        self._cache: dict[str, tuple[str, ...]] = {}
 
     def tokens(self, text: str) -> list[str]:
         """Word tokens of a text's Han runs (folded as tokenize folds), in order, repeats kept."""
@@ -82,8 +83,8 @@ class Words:
                 continue
             found = self._cache.get(run)
             if found is None:
-                found = [WORD_MARK + w for w in self._jieba.cut_for_search(run, HMM=False)
-                         if MIN_WORD <= len(w) <= MAX_WORD and _HAN_WORD.match(w)]
+                found = tuple(WORD_MARK + w for w in self._jieba.cut_for_search(run, HMM=False)
+                              if MIN_WORD <= len(w) <= MAX_WORD and _HAN_WORD.match(w))
                 if len(self._cache) < 200_000:
                     self._cache[run] = found
             out.extend(found)
