@@ -154,8 +154,11 @@ def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
             caches = {lang: LanguageCache(root / BUILD_DIR / lang, use_directory_urls) for lang in chosen}
             return _build(cat, root, out, epoch, {lang: c.work for lang, c in caches.items()}, caches,
                           base_text, clock)
-    with tempfile.TemporaryDirectory(prefix="portal-src-") as src:
-        return _build(cat, root, out, epoch, {lang: Path(src) / lang for lang in chosen}, {}, base_text, clock)
+    # Next to `out`: each language's site is then moved into the new site/, not copied or linked file by file.
+    with tempfile.TemporaryDirectory(prefix=".site-work-", dir=out.parent) as src:
+        status = _build(cat, root, out, epoch, {lang: Path(src) / lang for lang in chosen}, {}, base_text, clock)
+    clock.lap("remove the work files")
+    return status
 
 
 class _Clock:
@@ -233,6 +236,8 @@ def _build(cat: Catalogue, root: Path, out: Path, epoch: int,
         start = time.perf_counter()
         result = _mkdocs(config, epoch, dirty)
         clock.say(f"MkDocs {lang}", time.perf_counter() - start)
+        if not caches:  # a temporary tree: gone now, while the other language may still build
+            shutil.rmtree(work[lang] / "docs", ignore_errors=True)
         return result
 
     try:
@@ -269,7 +274,7 @@ def _build(cat: Catalogue, root: Path, out: Path, epoch: int,
         return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=out.parent))
     try:
-        _assemble(staging, out, work, cat.settings.default_language, list(cat.settings.languages))
+        _assemble(staging, out, work, cat.settings.default_language, list(cat.settings.languages), move=not caches)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -290,17 +295,31 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def _assemble(staging: Path, out: Path, work: dict[str, Path], default: str, languages: list[str]) -> None:
-    """Default language at the root, others under /<lang>/; languages not rebuilt come from `out`."""
+def _assemble(staging: Path, out: Path, work: dict[str, Path], default: str, languages: list[str],
+              move: bool = False) -> None:
+    """Default language at the root, others under /<lang>/; languages not rebuilt come from `out`.
+
+    `move`: the built sites are temporary (not an incremental cache), so each is moved in whole (one
+    rename a language; a national site has 45,000 files) rather than linked file by file.
+    """
     others = [l for l in languages if l != default]
+
+    def place(source: Path, target: Path, built: bool) -> None:
+        if move and built:
+            try:
+                os.rename(source, target)  # onto the empty staging folder, or a new folder in it
+                return
+            except OSError:  # another file system: link or copy below
+                pass
+        shutil.copytree(source, target, dirs_exist_ok=True, copy_function=_link_or_copy)
+
     if default in work:
-        shutil.copytree(work[default] / "site", staging, dirs_exist_ok=True, copy_function=_link_or_copy)
+        place(work[default] / "site", staging, True)
     else:
         shutil.copytree(out, staging, dirs_exist_ok=True, copy_function=_link_or_copy,
                         ignore=lambda folder, names: [n for n in names if Path(folder) == out and n in others])
     for lang in others:
-        source = work[lang] / "site" if lang in work else out / lang
-        shutil.copytree(source, staging / lang, copy_function=_link_or_copy)
+        place(work[lang] / "site" if lang in work else out / lang, staging / lang, lang in work)
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -77,7 +77,7 @@ def test_timings_name_every_step(minimal_portal: Path, capsys: pytest.CaptureFix
     err = capsys.readouterr().err
     steps = re.findall(r"^time (.+): (\d+\.\d) s$", err, re.M)
     named = [step for step, _ in steps]
-    assert named[0] == "load and check the data" and named[-1] == "assemble and publish", named
+    assert named[0] == "load and check the data" and named[-2:] == ["assemble and publish", "remove the work files"], named
     for lang in ("zh", "en"):
         assert f"render and write {lang}" in named and f"MkDocs {lang}" in named, named
     assert main(["build", str(minimal_portal), "--out", str(minimal_portal / "site")]) == 0
