@@ -6,9 +6,8 @@ from datetime import date
 
 from ..catalogue import Catalogue
 from ..model import Contact, Figure
-from ..model.common import Source
+from ..model.common import LocalText, Source
 from .enquiry import contact_card, enquiry_block
-from ..model.common import LocalText
 from .escape import h, md
 from .i18n import as_published, fmt_amount, fmt_date, figure_notes_md, original, source_name, status_label, t, text_md
 from .links import absolute_url, doc_path, html_link, md_link, url_path
@@ -52,11 +51,9 @@ def status_badge(status: str, lang: str) -> str:
     return f'<span class="status status-{status}">{h(status_label(status, lang))}</span>'
 
 
-RECORD_SECTIONS = ("parks", "industries", "districts", "policies")
-
-
 def _label(cat: Catalogue, section: str, record_id: str) -> LocalText:
-    record = {"parks": cat.parks, "industries": cat.industries, "districts": cat.districts, "policies": cat.policies}[section][record_id]
+    """A record's name (a policy's title); `section` is the catalogue's field: parks, industries…"""
+    record = getattr(cat, section)[record_id]
     return record.title if section == "policies" else record.name
 
 

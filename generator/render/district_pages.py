@@ -7,8 +7,8 @@ from .map_pages import district_map
 from .escape import h
 from .markup import DIRECTORY_ROWS, directory_pages, heading, html_page_head, paragraph, section_id, table
 from .i18n import enum, t, text
-from .links import doc_path
-from .policy_lists import finder_link, policy_sections, wider_than
+from .links import doc_path, finder_link
+from .policy_lists import policy_sections, wider_than
 from .record_top import summary_card, wide
 
 
@@ -30,20 +30,8 @@ def district_index(cat: Catalogue, lang: str) -> dict[str, str]:
 
 
 def park_counts(cat: Catalogue) -> dict[str, int]:
-    """len(parks_within(cat, d)) for every district d, walking each district's zones once."""
-    children = cat.zones_by_district
-    counts: dict[str, int] = {}
-    for district_id in cat.districts:
-        seen: set[str] = set()
-        todo = [district_id]
-        while todo:  # as parks_within: every district reached once (circles are refused, guarded anyway)
-            current = todo.pop()
-            if current not in seen:
-                seen.add(current)
-                todo += children.get(current, [])
-        # A park lies in one district, so the parks of distinct districts are distinct.
-        counts[district_id] = sum(len(cat.parks_by_district[d]) for d in seen)
-    return counts
+    """The number of parks within every district (its zones' parks included), by district id."""
+    return {district_id: len(parks_within(cat, district_id)) for district_id in cat.districts}
 
 
 def zones_within(cat: Catalogue, district_id: str) -> list[str]:
@@ -131,7 +119,7 @@ def district_page(cat: Catalogue, district_id: str, lang: str) -> str:
             out += [heading(3, record_anchor(cat, doc, "districts", zone, lang), f"zone-{zone}")]
             out += _park_table(cat, doc, cat.parks_by_district[zone], lang) if cat.parks_by_district[zone] else [none_yet]
     out += [heading(2, h(t("policies_here", lang)), section_id("policies_here"))] + policy_sections(cat, doc, policies, lang, where=by_park, wider=wider_than(cat),
-                                                                  library=finder_link(doc, f"d.{district_id}"))
+                                                                  library=finder_link(doc, "policies", "place", f"d.{district_id}"))
     sheet = cat.costs.get(district_id)
     if sheet:
         out += figure_section("local_costs", [(enum(i.metric, lang), i) for i in sheet.items], lang)

@@ -1,8 +1,6 @@
 """Industries: an index and one page per industry with its chain and where it is hosted."""
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from ..catalogue import Catalogue
 from ..model import Contact
 from .blocks import card, link_list, record_anchor
@@ -10,7 +8,7 @@ from .map_pages import industry_parks_map
 from .escape import h
 from .markup import bullets, heading, html_page_head, paragraph, paragraphs, section_id, table
 from .i18n import t, text
-from .links import doc_path, html_link, url_path
+from .links import doc_path, finder_link, html_link, url_path
 from .policy_lists import CURRENT, policy_sections
 from .record_top import summary_card, wide
 
@@ -41,21 +39,23 @@ def industry_desk(cat: Catalogue, industry_id: str) -> tuple[str | None, Contact
     first by id) takes it, as it can speak for most of what the page shows; the page lists every
     desk for the industry too. Returns that district (None for the front desk) and the contact.
     """
-    desks = {d: c for (d, i), c in cat.desks.items() if i == industry_id}
-    if not desks:
+    ranked = ranked_desks(cat, industry_id)
+    if not ranked:
         return None, cat.settings.front_desk
-    hosted = {d: 0 for d in desks}
+    best, contact_id = ranked[0]
+    return best, cat.contacts[contact_id].contact
+
+
+def ranked_desks(cat: Catalogue, industry_id: str) -> list[tuple[str, str]]:
+    """(district, contact id) of every desk for the industry, those hosting most of its parks first
+    (then by district id)."""
+    desks = [(d, c) for (d, i), c in cat.desks.items() if i == industry_id]
+    hosted = {d: 0 for d, _ in desks}
     for park_id in cat.parks_by_industry[industry_id]:
         district = cat.parks[park_id].district
         if district in hosted:
             hosted[district] += 1
-    best = min(desks, key=lambda d: (-hosted[d], d))
-    return best, cat.contacts[desks[best]].contact
-
-
-def finder_href(doc: str, section: str, industry_id: str) -> str:
-    """The parks or policies index with its finder set to an industry, as an href (escape with h())."""
-    return html_link(doc, url_path(doc_path(section))) + "?ind=" + quote(industry_id, safe="")
+    return sorted(desks, key=lambda dc: (-hosted[dc[0]], dc[0]))
 
 
 def industry_page(cat: Catalogue, industry_id: str, lang: str) -> str:
@@ -106,7 +106,7 @@ def industry_page(cat: Catalogue, industry_id: str, lang: str) -> str:
         out += [link_list(cat, doc, "parks", hosted, lang)]
     else:
         out += [paragraph(f'{h(t("industry_parks_more", lang).format(n=f"{len(hosted):,}"))} '
-                          f'<a href="{h(finder_href(doc, "parks", industry_id))}">{h(t("industry_parks_link", lang))}</a>',
+                          f'<a href="{h(finder_link(doc, "parks", "ind", industry_id))}">{h(t("industry_parks_link", lang))}</a>',
                           css="policy-wider")]
     out += [heading(2, h(t("applicable_policies", lang)), section_id("applicable_policies"))]
     applicable = cat.policies_by_industry[industry_id]
@@ -115,20 +115,15 @@ def industry_page(cat: Catalogue, industry_id: str, lang: str) -> str:
     else:
         in_force = sum(1 for p in applicable if cat.policy_status[p] in CURRENT)
         out += [paragraph(f'{h(t("industry_policies_more", lang).format(n=f"{len(applicable):,}", current=f"{in_force:,}"))} '
-                          f'<a href="{h(finder_href(doc, "policies", industry_id))}">{h(t("wider_policies_link", lang))}</a>',
+                          f'<a href="{h(finder_link(doc, "policies", "ind", industry_id))}">{h(t("wider_policies_link", lang))}</a>',
                           css="policy-wider")]
-    desks = [(d, c) for (d, i), c in sorted(cat.desks.items()) if i == industry_id]
+    ranked = ranked_desks(cat, industry_id)
+    desks = sorted(ranked)
     if desks:
         out += [heading(2, h(t("contacts_here", lang)), section_id("contacts_here"))]
-        listed = desks
-        if len(desks) > DESKS_LISTED:
-            # The districts hosting most of the industry's parks (as industry_desk ranks them, so the
-            # desk taking the enquiries is one of them), shown in the usual order.
-            hosted_in: dict[str, int] = {}
-            for park_id in hosted:
-                district = cat.parks[park_id].district
-                hosted_in[district] = hosted_in.get(district, 0) + 1
-            listed = sorted(sorted(desks, key=lambda dc: (-hosted_in.get(dc[0], 0), dc[0]))[:DESKS_LISTED])
+        # Beyond DESKS_LISTED, those of the districts hosting most of the industry's parks (the desk
+        # taking the enquiries is one of them), shown in the usual order.
+        listed = desks if len(desks) <= DESKS_LISTED else sorted(ranked[:DESKS_LISTED])
         if desk_district is not None and len(desks) > 1:
             note = "industry_desk_note" if listed is desks else "industry_desk_note_many"
             out += [paragraph(h(t(note, lang).format(district=text(cat.districts[desk_district].name, lang))))]

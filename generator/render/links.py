@@ -57,6 +57,13 @@ def html_link(from_doc: str, to_site_path: str) -> str:
     return rel + "/" if to_site_path.endswith("/") or to_site_path == "" else rel
 
 
+def finder_link(from_doc: str, section: str, key: str, value: str) -> str:
+    """A section's index with its finder set from the URL, as an href (escape with h()): the policy
+    finder's place ("?place=p.<park>" or "d.<district>", client/policy-logic.js parsePlace) or a
+    finder's industry ("?ind=<id>", client/state.js)."""
+    return html_link(from_doc, url_path(doc_path(section))) + f"?{key}=" + quote(value, safe="")
+
+
 def lang_prefix(settings: Settings, lang: str) -> str:
     return "" if lang == settings.default_language else f"{lang}/"
 

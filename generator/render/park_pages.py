@@ -11,8 +11,8 @@ from .escape import h
 from .markup import DIRECTORY_ROWS, bullets, directory_pages, heading, html_page_head, section_id, table
 from .exports import download_link
 from .i18n import as_published, enum, fmt_amount, fmt_date, t, text
-from .links import doc_path, image_src
-from .policy_lists import finder_link, policy_sections, wider_than
+from .links import doc_path, finder_link, image_src
+from .policy_lists import policy_sections, wider_than
 from .record_top import closing_contact, summary_card, wide
 from .tool_pages import STATIC_END, mount
 
@@ -117,7 +117,7 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
         if items:
             out += [heading(2, h(t(key, lang)), section_id(key)), bullets(h(text(i, lang)) for i in items)]
     out += [heading(2, h(t("applicable_policies", lang)), section_id("applicable_policies"))] + policy_sections(
-        cat, doc, cat.policies_by_park[park_id], lang, wider=wider_than(cat, park_id), library=finder_link(doc, f"p.{park_id}"))
+        cat, doc, cat.policies_by_park[park_id], lang, wider=wider_than(cat, park_id), library=finder_link(doc, "policies", "place", f"p.{park_id}"))
     sheet = cat.costs.get(park_id) or cat.costs.get(park.district)
     if sheet:
         out += figure_section("local_costs", [(enum(i.metric, lang), i) for i in sheet.items], lang)

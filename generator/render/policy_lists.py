@@ -13,13 +13,11 @@ link leads to the policies index, which lists every policy.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from urllib.parse import quote
 
 from ..catalogue import Catalogue
 from .blocks import record_anchor, status_badge
 from .escape import h
 from .i18n import as_published, t
-from .links import doc_path, html_link, url_path
 
 CURRENT = ("in_force", "not_yet_in_force")  # shown open; everything else is folded
 ORDER = {"in_force": 0, "not_yet_in_force": 1, "amended": 2, "expired": 3, "repealed": 4}
@@ -36,12 +34,6 @@ def wider_than(cat: Catalogue, place: str | None = None) -> Callable[[str], bool
     def wider(pid: str) -> bool:
         return pid in several and pid not in naming_place
     return wider
-
-
-def finder_link(doc: str, place: str) -> str:
-    """The policies index with the finder set to a place ("p.<park>" or "d.<district>", as
-    client/policy-logic.js parsePlace reads it), as an href (escape with h())."""
-    return html_link(doc, url_path(doc_path("policies"))) + "?place=" + quote(place, safe="")
 
 
 def split_policies(cat: Catalogue, ids: Iterable[str]) -> tuple[list[str], list[str]]:
