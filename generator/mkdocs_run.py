@@ -33,6 +33,7 @@ import os
 import posixpath
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +167,19 @@ def _read_front_matter_as_json() -> None:
     meta.get_data = get_data_json_first
 
 
+def _outside_nav(page: Any, nav: Any) -> bool:
+    """May the page be rendered from what its folder shares (shared_fragment, page_skeleton)? Yes
+    for a page outside the nav: no nav item is its own to mark active. RENDER_EVERY_NAV=1: no."""
+    if page is None or nav is None or os.environ.get(RENDER_EVERY_NAV) == "1":
+        return False
+    return id(page) not in _nav_page_ids(nav)
+
+
+@lru_cache(maxsize=2)  # one nav a build
+def _nav_page_ids(nav: Any) -> frozenset[int]:
+    return frozenset(id(page) for page in nav.pages)
+
+
 def _write_generated_pages() -> None:
     """How generated pages are written: their body held only while their HTML is written, not from
     reading every page to writing the last (MkDocs reads all pages first), so the build's memory
@@ -187,27 +201,22 @@ def _write_generated_pages() -> None:
 
     def read_build_drop(page, config, doc_files, nav, env, dirty=False, excluded=False):  # noqa: ANN001, ANN202
         generated = page.meta.get(GENERATED_HTML) is True
-        if generated and not (dirty and not page.file.is_modified()):
+        kept = dirty and not page.file.is_modified()  # a dirty build leaves this page's HTML as it is
+        if generated and not kept:
             # The body only: the front matter was read with the page (meta.get_data's split, without
             # parsing the YAML again).
             source = page.file.content_string
             found = meta.YAML_RE.match(source)
             page.markdown = page.content = source[found.end():].lstrip("\n") if found else source
         try:
-            if generated and not excluded and not every_page and id(page) not in nav_pages(nav):
-                if not (dirty and not page.file.is_modified()):
+            if generated and not excluded and _outside_nav(page, nav):
+                if not kept:
                     build_from_skeleton(page, config, doc_files, nav, env)
             else:
                 build_page(page, config, doc_files, nav, env, dirty, excluded)
         finally:
             if generated:
                 page.markdown = page.content = None
-
-    every_page = os.environ.get(RENDER_EVERY_NAV) == "1"  # tests compare both ways
-    in_nav: dict[int, frozenset[int]] = {}
-
-    def nav_pages(nav) -> frozenset[int]:  # noqa: ANN001
-        return in_nav.setdefault(id(nav), frozenset(id(p) for p in nav.pages))
 
     skeletons: dict[int, Skeletons] = {}
 
@@ -240,16 +249,11 @@ def _share_navigation() -> None:
     def env_with_fragments(self: Theme) -> jinja2.Environment:
         env = get_env(self)
         rendered: dict[tuple[str, str], str] = {}
-        every_page = os.environ.get(RENDER_EVERY_NAV) == "1"  # tests compare both ways
-        in_nav: dict[int, frozenset[int]] = {}  # nav object -> its pages (one nav per build)
 
         @jinja2.pass_context
         def shared_fragment(context: jinja2.runtime.Context, name: str, render: jinja2.runtime.Macro) -> str:
-            page, nav = context.get("page"), context.get("nav")
-            if page is None or nav is None or every_page:
-                return render()
-            pages = in_nav.setdefault(id(nav), frozenset(id(p) for p in nav.pages))
-            if id(page) in pages:
+            page = context.get("page")
+            if not _outside_nav(page, context.get("nav")):
                 return render()
             key = (name, posixpath.dirname(page.url.rstrip("/")))
             if key not in rendered:
