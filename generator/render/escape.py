@@ -40,6 +40,13 @@ def h(text: str) -> str:
     return md(text)
 
 
+def hide_sidebars(page: str, *parts: str) -> str:
+    """A generated page with Material's `hide` front matter for `parts` ("navigation", "toc"):
+    record pages have no nav of their own, maps and the home page need the width."""
+    assert page.startswith("---\n"), "generated pages start with front matter (page_head, html_page_head)"
+    return "---\nhide:\n" + "".join(f"  - {part}\n" for part in parts) + page[len("---\n"):]
+
+
 def page_head(title: str, *, tab_title: str | None = None) -> str:
     """Front matter and H1 for a generated page.
 

@@ -7,7 +7,7 @@ from ..catalogue import Catalogue
 from ..pages_source import Page
 from ..units import quantity_text
 from .blocks import fallback_note, record_link, status_badge
-from .escape import h, md, page_head
+from .escape import h, hide_sidebars, md, page_head
 from .free_markdown import render_free_markdown
 from .i18n import fmt_date, t, text
 from .links import doc_path, html_link, md_link, url_path
@@ -167,12 +167,7 @@ def home_page(cat: Catalogue, lang: str) -> str:
     if ABOUT_SLUG in cat.pages:
         out.append(f"- [{md(cat.pages[ABOUT_SLUG].title(lang))}]({md_link(doc, doc_path('pages', ABOUT_SLUG))})")
     out.append("")
-    return wide_home("\n".join(out) + "\n")
-
-
-def wide_home(markdown: str) -> str:
-    """The home page uses the full width: no navigation sidebar, no table of contents."""
-    return "---\nhide:\n  - navigation\n  - toc\n" + markdown[len("---\n"):]
+    return hide_sidebars("\n".join(out) + "\n", "navigation", "toc")  # the home page uses the full width
 
 
 def free_page(page: Page, lang: str) -> str:

@@ -11,17 +11,13 @@ from ..catalogue import Catalogue
 from ..maps.data import industry_colours, memberships
 from ..maps.embed import EMBED
 from ..maps.tiles import attribution, tiles_for
-from .escape import h, page_head
+from .escape import h, hide_sidebars, page_head
 from .markup import html_page_head, paragraph
 from .i18n import t, text
 from .links import absolute_url, doc_path, html_link, url_path
 
 PLACE_PAGE = doc_path("map", "place")  # the shared map page: map/place/?park=<id>
-
-
-def wide_head(title: str) -> str:
-    """A page head without Material's navigation and contents sidebars: a map needs the width."""
-    return "---\nhide:\n  - navigation\n  - toc\n" + page_head(title)[len("---\n"):]
+MAP_HIDES = ("navigation", "toc")  # Material's sidebars a map page drops: a map needs the width
 
 
 def caption(cat: Catalogue, lang: str) -> str:
@@ -88,7 +84,7 @@ def industry_map_page(cat: Catalogue, lang: str) -> str:
     more = n - len(items)
     directory = h(html_link(doc, url_path(doc_path("parks"))))
     return "\n".join([
-        wide_html_head(t("map", lang)), paragraph(h(t("map_lead", lang))),
+        hide_sidebars(html_page_head(t("map", lang)), *MAP_HIDES), paragraph(h(t("map_lead", lang))),
         '<div class="map-layout">',
         '<div class="portal-tool map-industry" data-tool="industry-map" hidden></div>',
         '<section class="map-list" aria-labelledby="map-list-title">',
@@ -100,11 +96,6 @@ def industry_map_page(cat: Catalogue, lang: str) -> str:
         '</section>',
         '</div>',
         f'<p class="map-caption">{caption(cat, lang)}</p>', embed_offer(cat, doc, lang), ""])
-
-
-def wide_html_head(title: str) -> str:
-    """html_page_head without Material's navigation and contents sidebars: a map needs the width."""
-    return "---\nhide:\n  - navigation\n  - toc\n" + html_page_head(title)[len("---\n"):]
 
 
 def embed_offer(cat: Catalogue, doc: str, lang: str) -> str:
@@ -125,7 +116,7 @@ def place_map_page(cat: Catalogue, lang: str) -> str:
     """The shared map page: which place it shows comes from its URL (?park=<id>, ?district=<id>)."""
     return "\n".join([
         # Not in the search index (generator/search/documents.py indexes records, not this page).
-        wide_head(t("map_place_title", lang)), "",
+        hide_sidebars(page_head(t("map_place_title", lang)), *MAP_HIDES), "",
         '<div class="portal-tool map-place map-place-large" data-tool="place-map" hidden></div>',
         f'<noscript><p>{h(t("map_noscript", lang))}</p></noscript>',
         f'<p class="map-caption">{caption(cat, lang)}</p>',

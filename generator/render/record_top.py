@@ -13,15 +13,14 @@ from ..catalogue import Catalogue
 from ..model import Contact
 from .blocks import enquiry, vcard_link
 from .enquiry import contact_card
-from .escape import h
+from .escape import h, hide_sidebars
 from .i18n import t
 
 
-def wide(markdown: str) -> str:
-    """Front matter asking Material to drop the navigation sidebar, which is empty on record pages
-    (records are not in the nav): the data sheet gets that width."""
-    assert markdown.startswith("---\n"), "generated pages start with front matter (escape.page_head)"
-    return "---\nhide:\n  - navigation\n" + markdown[len("---\n"):]
+def wide(page: str) -> str:
+    """The page without the navigation sidebar, which is empty on record pages (records are not in
+    the nav): the data sheet gets that width."""
+    return hide_sidebars(page, "navigation")
 
 
 def summary_card(cat: Catalogue, doc: str, lang: str, *, what: Iterable[str], lead: str,
