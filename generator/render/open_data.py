@@ -73,10 +73,6 @@ def _record_files(cat: Catalogue, lang: str) -> dict[str, tuple[str, int]]:
                                         ("costs", "cost", costs), ("contacts", "contact", contacts))}
 
 
-def record_json(cat: Catalogue, lang: str) -> dict[str, str]:
-    return {name: content for name, (content, _) in _record_files(cat, lang).items()}
-
-
 def _ring(points: list[tuple[float, float]]) -> list[list[float]]:
     """A closed GeoJSON ring of [lon, lat] positions, counter-clockwise (RFC 7946 §3.1.6)."""
     ring = [[float(lon), float(lat)] for lon, lat in points]
@@ -90,10 +86,6 @@ def _feature_collection(features: list[dict[str, Any]]) -> str:
     return _listing({"type": "FeatureCollection"}, "features", [_record(f) for f in features])
 
 
-def parks_geojson(cat: Catalogue, lang: str) -> str:
-    return _feature_collection(_park_features(cat, lang))
-
-
 def _park_features(cat: Catalogue, lang: str) -> list[dict[str, Any]]:
     features = []
     for pid, park in sorted(cat.parks.items()):
@@ -104,10 +96,6 @@ def _park_features(cat: Catalogue, lang: str) -> list[dict[str, Any]]:
                                         "location_is_sample": park.location.sample,
                                         "url": absolute_url(cat.settings, lang, doc_path("parks", pid))}})
     return features
-
-
-def districts_geojson(cat: Catalogue, lang: str) -> str:
-    return _feature_collection(_district_features(cat, lang))
 
 
 def _district_features(cat: Catalogue, lang: str) -> list[dict[str, Any]]:
