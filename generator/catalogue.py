@@ -11,9 +11,10 @@ from .diagnostics import Diagnostic, sort_diagnostics
 from .model import Contact, CostSheet, District, Industry, Park, Policy, Settings
 from .model.policy import Status
 from .pages_source import Page, load_pages
+from .parse_ahead import PARALLEL_FROM, parsed_in_order
 from .policy_status import policy_status
 from .records import KINDS, Located, RecordKind, cycle_collector_paused, kind_files, path_of, validate_record
-from .yaml_source import LoadedFile, load_yaml
+from .yaml_source import LoadedFile
 
 
 @dataclass
@@ -130,8 +131,11 @@ class Catalogue:
         return self.desk_for(districts[0] if districts else None, policy.industries[0] if policy.industries else None)
 
 
-def load_records(root: Path) -> tuple[dict[str, list[Located]], list[tuple[str, LoadedFile]], set[str], list[Diagnostic]]:
+def load_records(root: Path, parse_ahead_from: int = PARALLEL_FROM
+                 ) -> tuple[dict[str, list[Located]], list[tuple[str, LoadedFile]], set[str], list[Diagnostic]]:
     """Load and validate every record file; all problems are collected, none raised.
+
+    From `parse_ahead_from` files on, the later files are parsed in a second process meanwhile.
 
     Also returns every parsed file (for reference checks, which run even on records that
     failed their field checks) and the ids of records that failed, so that references to
@@ -142,6 +146,7 @@ def load_records(root: Path) -> tuple[dict[str, list[Located]], list[tuple[str, 
     failed: set[str] = set()
     problems: list[Diagnostic] = []
     links = LinkCheck(root)
+    to_read: list[tuple[RecordKind, Path, str]] = []
     for kind in KINDS:
         files = kind_files(root, kind)
         problems += _misnamed(root, kind)
@@ -156,20 +161,24 @@ def load_records(root: Path) -> tuple[dict[str, list[Located]], list[tuple[str, 
                 problems.append(link_outside(name, real))
                 failed.add(path.stem)
                 continue
-            loaded, load_problems = load_yaml(path, name)
-            problems += load_problems
-            if loaded is None:
-                failed.add(path.stem)
-                continue
-            parsed.append((kind.name, loaded))
-            located, record_problems = validate_record(kind, loaded)
-            problems += record_problems
-            if located is None:
-                failed.add(path.stem)
-                failed |= _contact_ids(loaded.data)
-            else:
-                problems += _check_file_name(kind, located, path)
-                records[kind.name].append(located)
+            to_read.append((kind, path, name))
+    # Parsed in file order (a large portal's later files in a second process meanwhile), each
+    # validated as soon as it is parsed: the diagnostics are sorted at the end anyway.
+    read = parsed_in_order([(path, name) for _, path, name in to_read], parse_ahead_from)
+    for (kind, path, name), (loaded, load_problems) in zip(to_read, read, strict=True):
+        problems += load_problems
+        if loaded is None:
+            failed.add(path.stem)
+            continue
+        parsed.append((kind.name, loaded))
+        located, record_problems = validate_record(kind, loaded)
+        problems += record_problems
+        if located is None:
+            failed.add(path.stem)
+            failed |= _contact_ids(loaded.data)
+        else:
+            problems += _check_file_name(kind, located, path)
+            records[kind.name].append(located)
     return records, parsed, failed, problems
 
 
@@ -202,16 +211,21 @@ def _check_file_name(kind: RecordKind, located: Located, path: Path) -> list[Dia
     return []
 
 
-def load_catalogue(root: Path) -> tuple[Catalogue | None, list[Diagnostic]]:
+def load_catalogue(root: Path, parse_ahead_from: int = PARALLEL_FROM) -> tuple[Catalogue | None, list[Diagnostic]]:
+    """The portal's validated, cross-referenced catalogue (None if any error) and every diagnostic.
+
+    `parse_ahead_from`: from this many files on, a second process parses the later ones meanwhile
+    (parse_ahead.py); work-counting tests set it out of reach to see every call in one process.
+    """
     with cycle_collector_paused():
-        return _load_catalogue(root)
+        return _load_catalogue(root, parse_ahead_from)
 
 
-def _load_catalogue(root: Path) -> tuple[Catalogue | None, list[Diagnostic]]:
+def _load_catalogue(root: Path, parse_ahead_from: int) -> tuple[Catalogue | None, list[Diagnostic]]:
     from .checks import images, places, policies, quality, references
     from .search.synonyms import load_synonyms
 
-    records, parsed, failed, problems = load_records(root)
+    records, parsed, failed, problems = load_records(root, parse_ahead_from)
     if not records["settings"]:
         return None, sort_diagnostics(problems)
     settings: Settings = records["settings"][0].record

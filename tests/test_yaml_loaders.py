@@ -297,6 +297,26 @@ def test_found_in_lists_what_walk_finds_in_walks_order() -> None:
     catalogue, _ = load_catalogue(ROOT)
     assert catalogue is not None
     for located in catalogue.origins.values():
-        for kinds in ((LocalText,), (LocalText, Figure)):
+        for kinds in ((LocalText,), (LocalText, Figure), (str, LocalText)):  # (str, …): no pruning
             expected = [(path, value) for path, value in walk(located.record) if isinstance(value, kinds)]
             assert found_in(located.record, kinds) == expected
+
+
+def test_parsing_ahead_in_a_second_process_reads_every_file_as_in_one(tmp_path: Path) -> None:
+    """The forked parser of a large portal's later files gives what parsing them here gives, in order."""
+    from generator.parse_ahead import parsed_in_order
+    from generator.records import KINDS, kind_files, path_of
+
+    broken = tmp_path / "broken.yml"
+    broken.write_text("id: x\nname: {zh: a\n", encoding="utf-8")
+    files = [(p, path_of(ROOT, p)) for kind in KINDS for p in kind_files(ROOT, kind)] + [(broken, "broken.yml")]
+    assert len(files) > 50
+
+    def plain(results: list) -> list:
+        return [(None if f is None else (f.path, f.name, f.data, f.positions.marks, f.positions.written), problems)
+                for f, problems in results]
+
+    here = plain(list(parsed_in_order(files, parallel_from=len(files) + 1)))
+    ahead = plain(list(parsed_in_order(files, parallel_from=0)))
+    assert ahead == here
+    assert here[-1][0] is None and here[-1][1][0].message == "YAML syntax error"

@@ -1,0 +1,54 @@
+"""Reading a large portal's YAML on both cores: a forked process parses the later files meanwhile.
+
+Loading is the one step of a build that runs before there is anything to share out (every page
+needs the whole catalogue), so on a national portal one core would idle for its ~10 s of parsing.
+Parsing is independent per file and returns plain values (dicts, lists, text, numbers, dates and
+their positions), which pickle cheaply; validating them into models stays in the parent, in file
+order, so records, diagnostics and their order are exactly those of parsing one file after another.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .yaml_source import LoadedFile, load_yaml
+
+Parsed = tuple[LoadedFile | None, list[Diagnostic]]
+
+# Below this many files a forked parser costs more (start-up, pickling) than it saves.
+PARALLEL_FROM = 2000
+# The parent's share: it also validates each of its files as it goes, while the child pickles its
+# results once at the end; with these shares both finish their parsing at about the same time.
+PARENT_SHARE = 0.52
+
+
+def parsed_in_order(files: list[tuple[Path, str]], parallel_from: int = PARALLEL_FROM) -> Iterator[Parsed]:
+    """`load_yaml(path, name)` for each file, in order; the later files parsed in a forked process.
+
+    A generator: the parent parses (and its caller validates) the earlier files while the child
+    parses the later ones. Without fork (not Linux), below `parallel_from` files, or if the child
+    fails, every file is parsed here.
+    """
+    if len(files) < parallel_from or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (load_yaml(path, name) for path, name in files)
+        return
+    split = int(len(files) * PARENT_SHARE)
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        later: Future[list[Parsed]] = pool.submit(_parse_all, files[split:])
+        yield from (load_yaml(path, name) for path, name in files[:split])
+        try:
+            results = later.result()
+        except (BrokenProcessPool, OSError, MemoryError):  # the child died (memory?): read them here
+            results = [load_yaml(path, name) for path, name in files[split:]]
+        yield from results
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _parse_all(files: list[tuple[Path, str]]) -> list[Parsed]:
+    return [load_yaml(path, name) for path, name in files]
