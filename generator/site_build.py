@@ -28,6 +28,7 @@ from .checks.quality import translation_coverage
 from .diagnostics import print_diagnostics
 from .incremental import BUILD_DIR, LanguageCache, Sync, fingerprint, locked
 from .model import Settings
+from .records import cycle_collector_paused
 from .render.feed import FEED_TITLE
 from .render.i18n import t, text, theme_strings
 from .render.tree import language_files, nav
@@ -199,7 +200,11 @@ def _prepare_language(lang: str) -> tuple[Path, bool, str, tuple | None, float]:
     assert job is not None
     start = time.perf_counter()
     cache = job.caches.get(lang)
-    config, sync = prepare_language(job.cat, job.root, job.work[lang], lang, cache, job.epoch, job.base_text)
+    # Rendering allocates millions of short-lived strings and lists but makes next to no cycles: the
+    # cycle collector's passes over what a language has built so far cost ~10 % of rendering a
+    # national portal and free nothing (reference counting frees the rest as usual).
+    with cycle_collector_paused():
+        config, sync = prepare_language(job.cat, job.root, job.work[lang], lang, cache, job.epoch, job.base_text)
     message = ""
     if sync is not None:
         what = f"full build ({sync.reason})" if sync.full else \
