@@ -44,20 +44,49 @@ _PLAIN_TAGS = {
 }
 
 
-@dataclass
 class Positions:
-    """Line/column (1-based) of each field path in one file."""
+    """Line/column (1-based) of each field path in one file, worked out when first asked for.
 
-    file: str
-    marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    # The text as written of every value that is not plain text (numbers, dates, true/false):
-    # messages quote `1e309` or `2024-02-30` as the clerk typed them, not Python's reading.
-    written: dict[FieldPath, str] = field(default_factory=dict)
+    Reading a file records no positions: only a diagnostic needs one, and most records never get
+    any, while recording them all costs a third of converting a file (a national portal has over a
+    million values) and hundreds of megabytes. The first question reads the file's text again with
+    the same composer and records every position then (tests/test_yaml_loaders.py compares them).
+    """
+
+    def __init__(self, file: str, text: str | None = None, in_c: bool = False,
+                 marks: dict[FieldPath, tuple[int, int]] | None = None, written: dict[FieldPath, str] | None = None) -> None:
+        self.file = file
+        self._text = text  # kept until the positions are worked out from it
+        self._in_c = in_c  # read with libyaml's composer (else with ours)
+        self._marks = marks if marks is not None or text is not None else {}
+        # The text as written of every value that is not plain text (numbers, dates, true/false):
+        # messages quote `1e309` or `2024-02-30` as the clerk typed them, not Python's reading.
+        self._written = written if written is not None or text is not None else {}
+
+    @property
+    def marks(self) -> dict[FieldPath, tuple[int, int]]:
+        if self._marks is None:
+            self._work_out()
+        assert self._marks is not None
+        return self._marks
+
+    @property
+    def written(self) -> dict[FieldPath, str]:
+        if self._written is None:
+            self._work_out()
+        assert self._written is not None
+        return self._written
+
+    def _work_out(self) -> None:
+        assert self._text is not None
+        self._marks, self._written = _positions_of(self.file, self._text, self._in_c)
+        self._text = None
 
     def at(self, path: FieldPath) -> tuple[int, int]:
         """Position of the deepest recorded prefix of `path` (a missing field points at its parent)."""
+        marks = self.marks
         for end in range(len(path), -1, -1):
-            mark = self.marks.get(tuple(path[:end]))
+            mark = marks.get(tuple(path[:end]))
             if mark:
                 return mark
         return (1, 1)
@@ -224,7 +253,9 @@ class _Walk:
     """What converting one file's nodes shares: where values are, the alias budget, soft problems."""
 
     name: str
-    positions: Positions
+    # Where each value is and how non-text values were written; None while not recording (Positions).
+    marks: dict[FieldPath, tuple[int, int]] | None
+    written: dict[FieldPath, str] | None
     nodes_left: int = MAX_NODES  # every converted node costs one: aliases cannot expand without bound
     # False when the file's text holds no forbidden character and no backslash: then no value can
     # (a value is the text as written, folded; only an escape such as "\a" makes a new character).
@@ -254,8 +285,8 @@ def _check_tag(node: ScalarNode, walk: _Walk, path: FieldPath) -> None:
 def _scalar(node: ScalarNode, walk: _Walk, path: FieldPath) -> Any:
     """A scalar that is not plain text (`_convert` takes those as they are)."""
     _check_tag(node, walk, path)
-    if node.tag != _STR_TAG:
-        walk.positions.written[path] = node.value
+    if node.tag != _STR_TAG and walk.written is not None:
+        walk.written[path] = node.value
     try:
         return yaml.SafeLoader.yaml_constructors[node.tag](_CONSTRUCTOR, node)
     except (ValueError, KeyError, AttributeError, OverflowError, TypeError):
@@ -353,19 +384,19 @@ def _sequence(node: SequenceNode, path: FieldPath, depth: int, walk: _Walk) -> l
     if node.tag != "tag:yaml.org,2002:seq":
         raise walk.problem(node, path, "unsupported YAML tag", expected="a plain list", found=node.tag,
                            hint="remove the tag")
-    marks = walk.positions.marks
+    marks = walk.marks
     # Most values are plain text: taken here when no check can fail on them (depth, text, budget).
     quick = depth < MAX_DEPTH and not walk.check_text
     result = []
     for i, item in enumerate(node.value):
-        item_path = path + (i,)
-        mark = item.start_mark
-        marks[item_path] = (mark.line + 1, mark.column + 1)
+        if marks is not None:
+            mark = item.start_mark
+            marks[path + (i,)] = (mark.line + 1, mark.column + 1)
         if item.__class__ is ScalarNode and item.tag == _STR_TAG and quick and walk.nodes_left > 0:
             walk.nodes_left -= 1  # plain text: what _convert would do, without the call
             result.append(item.value)
         else:
-            result.append(_convert(item, item_path, depth + 1, walk))
+            result.append(_convert(item, path + (i,), depth + 1, walk))
     return result
 
 
@@ -373,7 +404,7 @@ def _mapping(node: MappingNode, path: FieldPath, depth: int, walk: _Walk) -> dic
     if node.tag != "tag:yaml.org,2002:map":
         raise walk.problem(node, path, "unsupported YAML tag", expected="a plain mapping", found=node.tag,
                            hint="remove the tag")
-    marks = walk.positions.marks
+    marks = walk.marks
     quick = depth < MAX_DEPTH and not walk.check_text  # as in _sequence
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -387,15 +418,15 @@ def _mapping(node: MappingNode, path: FieldPath, depth: int, walk: _Walk) -> dic
                                expected="each key once in a mapping",
                                found=f'"{key}" again (first on line {first.start_mark.line + 1})',
                                hint="delete one of the two; YAML would otherwise silently keep only the last")
-        value_path = path + (key,)
-        mark = key_node.start_mark
-        # the key's own line is the useful one for a mapping/list value
-        marks[value_path] = (mark.line + 1, mark.column + 1)
+        if marks is not None:
+            mark = key_node.start_mark
+            # the key's own line is the useful one for a mapping/list value
+            marks[path + (key,)] = (mark.line + 1, mark.column + 1)
         if value_node.__class__ is ScalarNode and value_node.tag == _STR_TAG and quick and walk.nodes_left > 0:
             walk.nodes_left -= 1  # plain text: what _convert would do, without the call
             result[key] = value_node.value
         else:
-            result[key] = _convert(value_node, value_path, depth + 1, walk)
+            result[key] = _convert(value_node, path + (key,), depth + 1, walk)
     return result
 
 
@@ -531,7 +562,7 @@ def _load_in_c(path: Path, name: str, text: str) -> tuple[LoadedFile, list[Diagn
         data, walk = _convert_document(nodes[0], name, text)
     except (_AliasBomb, _Problem):
         return None
-    return LoadedFile(path, name, data, walk.positions), walk.problems
+    return LoadedFile(path, name, data, Positions(name, text, in_c=True)), walk.problems
 
 
 def _load(path: Path, name: str, text: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
@@ -564,15 +595,32 @@ def _load(path: Path, name: str, text: str) -> tuple[LoadedFile | None, list[Dia
                                  hint="write values out instead of using anchors (&) and aliases (*)")]
     except _Problem as problem:
         return None, [problem.diagnostic]
-    return LoadedFile(path, name, data, walk.positions), walk.problems
+    return LoadedFile(path, name, data, Positions(name, text)), walk.problems
 
 
-def _convert_document(root: Node, name: str, text: str) -> tuple[Any, _Walk]:
-    """The plain value of a file's one document, and where its values are (raises _AliasBomb, _Problem)."""
-    walk = _Walk(name, Positions(name), check_text=_may_hold_forbidden(text))
-    mark = root.start_mark
-    walk.positions.marks[()] = (mark.line + 1, mark.column + 1)
+def _convert_document(root: Node, name: str, text: str, record: bool = False) -> tuple[Any, _Walk]:
+    """The plain value of a file's one document (raises _AliasBomb, _Problem); with `record`, the
+    walk's marks and written say where its values are and how non-text ones were written."""
+    walk = _Walk(name, {} if record else None, {} if record else None, check_text=_may_hold_forbidden(text))
+    if walk.marks is not None:
+        mark = root.start_mark
+        walk.marks[()] = (mark.line + 1, mark.column + 1)
     return _convert(root, (), 1, walk), walk
+
+
+def _positions_of(name: str, text: str, in_c: bool) -> tuple[dict[FieldPath, tuple[int, int]], dict[FieldPath, str]]:
+    """Where the values of a file that was read without problems are (Positions, when first asked).
+
+    The same composer as when it was read (`in_c`: libyaml's): the same nodes, marks and
+    conversion, so the same positions as recording them the first time would have given.
+    """
+    if in_c:
+        nodes = list(yaml.compose_all(text, Loader=_CLoader))
+    else:
+        nodes = _compose(text)
+    _, walk = _convert_document(nodes[0], name, text, record=True)
+    assert walk.marks is not None and walk.written is not None
+    return walk.marks, walk.written
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Diagnostic:

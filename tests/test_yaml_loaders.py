@@ -320,3 +320,19 @@ def test_parsing_ahead_in_a_second_process_reads_every_file_as_in_one(tmp_path: 
     ahead = plain(list(parsed_in_order(files, parallel_from=0)))
     assert ahead == here
     assert here[-1][0] is None and here[-1][1][0].message == "YAML syntax error"
+
+
+def test_positions_worked_out_later_are_those_recorded_while_reading() -> None:
+    """Positions are found when first asked for (a diagnostic); they must be those of recording them at once."""
+    files = sorted(ROOT.glob("parks/*.yml")) + sorted(ROOT.glob("policies/*.yml")) + sorted(ROOT.glob("content/**/*.yml"))
+    assert len(files) > 50
+    dated = 0
+    for path in files:
+        loaded, _ = yaml_source.load_yaml(path, path.name)
+        assert loaded is not None, path
+        text = path.read_text(encoding="utf-8")
+        _, walk = yaml_source._convert_document(yaml_source._compose(text)[0], path.name, text, record=True)
+        assert loaded.positions.marks == walk.marks, path
+        assert loaded.positions.written == walk.written, path
+        dated += bool(walk.written)
+    assert dated > 10  # dates and numbers were among them
