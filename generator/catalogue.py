@@ -11,7 +11,7 @@ from .diagnostics import Diagnostic, sort_diagnostics
 from .model import Contact, CostSheet, District, Industry, Park, Policy, Settings
 from .model.policy import Status
 from .pages_source import Page, load_pages
-from .parse_ahead import PARALLEL_FROM, parsed_in_order
+from .parse_ahead import PARALLEL_FROM, ReadCache, parsed_in_order
 from .policy_status import policy_status
 from .records import KINDS, Located, RecordKind, cycle_collector_paused, kind_files, path_of, validate_record
 from .yaml_source import LoadedFile
@@ -131,11 +131,12 @@ class Catalogue:
         return self.desk_for(districts[0] if districts else None, policy.industries[0] if policy.industries else None)
 
 
-def load_records(root: Path, parse_ahead_from: int = PARALLEL_FROM
+def load_records(root: Path, parse_ahead_from: int = PARALLEL_FROM, read_cache: ReadCache | None = None
                  ) -> tuple[dict[str, list[Located]], list[tuple[str, LoadedFile]], set[str], list[Diagnostic]]:
     """Load and validate every record file; all problems are collected, none raised.
 
-    From `parse_ahead_from` files on, the later files are parsed in a second process meanwhile.
+    From `parse_ahead_from` files on, the later files are parsed in a second process meanwhile;
+    with a `read_cache` (portal serve), only the files changed since the last time are read.
 
     Also returns every parsed file (for reference checks, which run even on records that
     failed their field checks) and the ids of records that failed, so that references to
@@ -164,7 +165,8 @@ def load_records(root: Path, parse_ahead_from: int = PARALLEL_FROM
             to_read.append((kind, path, name))
     # Parsed in file order (a large portal's later files in a second process meanwhile), each
     # validated as soon as it is parsed: the diagnostics are sorted at the end anyway.
-    read = parsed_in_order([(path, name) for _, path, name in to_read], parse_ahead_from)
+    read = (read_cache.parsed_in_order if read_cache is not None else parsed_in_order)(
+        [(path, name) for _, path, name in to_read], parse_ahead_from)
     for (kind, path, name), (loaded, load_problems) in zip(to_read, read, strict=True):
         problems += load_problems
         if loaded is None:
@@ -211,21 +213,24 @@ def _check_file_name(kind: RecordKind, located: Located, path: Path) -> list[Dia
     return []
 
 
-def load_catalogue(root: Path, parse_ahead_from: int = PARALLEL_FROM) -> tuple[Catalogue | None, list[Diagnostic]]:
+def load_catalogue(root: Path, parse_ahead_from: int = PARALLEL_FROM,
+                   read_cache: ReadCache | None = None) -> tuple[Catalogue | None, list[Diagnostic]]:
     """The portal's validated, cross-referenced catalogue (None if any error) and every diagnostic.
 
     `parse_ahead_from`: from this many files on, a second process parses the later ones meanwhile
     (parse_ahead.py); work-counting tests set it out of reach to see every call in one process.
+    `read_cache`: what reading the files gave last time (portal serve): unchanged files are not read.
     """
     with cycle_collector_paused():
-        return _load_catalogue(root, parse_ahead_from)
+        return _load_catalogue(root, parse_ahead_from, read_cache)
 
 
-def _load_catalogue(root: Path, parse_ahead_from: int) -> tuple[Catalogue | None, list[Diagnostic]]:
+def _load_catalogue(root: Path, parse_ahead_from: int,
+                    read_cache: ReadCache | None) -> tuple[Catalogue | None, list[Diagnostic]]:
     from .checks import images, places, policies, quality, references
     from .search.synonyms import load_synonyms
 
-    records, parsed, failed, problems = load_records(root, parse_ahead_from)
+    records, parsed, failed, problems = load_records(root, parse_ahead_from, read_cache)
     if not records["settings"]:
         return None, sort_diagnostics(problems)
     settings: Settings = records["settings"][0].record

@@ -23,6 +23,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .parse_ahead import ReadCache
 from .site_build import build_site
 
 WATCHED = ("content", "parks", "policies", "mkdocs.yml")
@@ -117,7 +118,8 @@ def serve(root: Path, port: int = 8000, *, poll_seconds: float = 1.0, stop: thre
     root = root.resolve()
     out = root / "site"
     seen = snapshot(root)  # before the first build, so an edit made while it runs is not missed
-    if build_site(root, out, incremental=True) != 0 and not out.exists():
+    read_cache = ReadCache()  # a rebuild reads again only the data files that changed
+    if build_site(root, out, incremental=True, read_cache=read_cache) != 0 and not out.exists():
         print("fix the errors above; the preview starts once the portal builds", file=sys.stderr)
     out.mkdir(exist_ok=True)
     builds = BuildCounter()
@@ -138,7 +140,7 @@ def serve(root: Path, port: int = 8000, *, poll_seconds: float = 1.0, stop: thre
                 langs = affected_languages(changed)
                 print(f"changed: {', '.join(sorted(changed))}; rebuilding {', '.join(langs) if langs else 'all languages'}",
                       file=sys.stderr)
-                if build_site(root, out, languages=langs, incremental=True) == 0:
+                if build_site(root, out, languages=langs, incremental=True, read_cache=read_cache) == 0:
                     builds.bump()  # open pages reload; after a failed build they keep showing the last good site
     except KeyboardInterrupt:
         pass

@@ -28,6 +28,7 @@ from .checks.quality import translation_coverage
 from .diagnostics import print_diagnostics
 from .incremental import BUILD_DIR, LanguageCache, Sync, fingerprint, locked
 from .model import Settings
+from .parse_ahead import ReadCache
 from .records import cycle_collector_paused
 from .render.feed import FEED_TITLE
 from .render.i18n import t, text, theme_strings
@@ -116,17 +117,19 @@ def prepare_language(cat: Catalogue, root: Path, work: Path, lang: str,
 
 
 def build_site(root: Path, out: Path | None = None, *, strict: bool = False,
-               languages: list[str] | None = None, incremental: bool = False, timings: bool = False) -> int:
+               languages: list[str] | None = None, incremental: bool = False, timings: bool = False,
+               read_cache: ReadCache | None = None) -> int:
     """Build every language (or only `languages`, keeping the others from the current site).
 
     `incremental`: keep each language's Markdown tree and HTML in <root>/.build/ and re-render only
     the pages whose Markdown changed (generator/incremental.py); the site is the same as a full build's.
     `timings`: say how long each step took (wall seconds), for finding where a large portal's time goes.
+    `read_cache`: kept between builds by a long-running process (portal serve): unchanged files are not read again.
     """
     root = root.resolve()
     out = (out or root / "site").resolve()
     clock = _Clock(timings)
-    cat, diagnostics = load_catalogue(root)
+    cat, diagnostics = load_catalogue(root, read_cache=read_cache)
     # Print first, whatever the outcome: the clerk must see why a build stopped (exactly what
     # `portal validate` prints), not only that it did.
     stopped = print_diagnostics(diagnostics, strict) != 0

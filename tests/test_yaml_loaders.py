@@ -336,3 +336,33 @@ def test_positions_worked_out_later_are_those_recorded_while_reading() -> None:
         assert loaded.positions.written == walk.written, path
         dated += bool(walk.written)
     assert dated > 10  # dates and numbers were among them
+
+
+def test_read_cache_reads_again_only_files_that_changed(tmp_path: Path) -> None:
+    """portal serve keeps what reading gave: an edit re-reads its file, the others are reused, gone files drop out."""
+    import os
+
+    from generator.parse_ahead import ReadCache, parsed_in_order
+
+    files = []
+    for n in range(5):
+        path = tmp_path / f"p{n}.yml"
+        path.write_text(f"id: p{n}\nname: {{zh: 园区{n}}}\n", encoding="utf-8")
+        files.append((path, path.name))
+    cache = ReadCache()
+    first = list(cache.parsed_in_order(files))
+    again = list(cache.parsed_in_order(files))
+    assert all(a is b for a, b in zip(first, again, strict=True))  # nothing read again
+
+    edited = files[2][0]
+    edited.write_text("id: p2\nname: {zh: 改过的名字}\n", encoding="utf-8")
+    os.utime(edited, ns=(1, 1))  # even an edit that keeps the old size or sets an old time
+    after = list(cache.parsed_in_order(files))
+    assert [a is b for a, b in zip(first, after, strict=True)] == [True, True, False, True, True]
+    fresh = list(parsed_in_order(files, parallel_from=len(files) + 1))
+    assert [(f.data, p) for f, p in after] == [(f.data, p) for f, p in fresh]
+    assert after[2][0].data["name"] == {"zh": "改过的名字"}
+
+    files[4][0].unlink()  # a deleted file is reported as such, not served from the cache
+    gone = list(cache.parsed_in_order(files))
+    assert gone[4][0] is None and gone[4][1][0].message == "file cannot be read"
