@@ -12,7 +12,8 @@ no plugins (as ours); then the same with Material's search plugin (jieba segment
 anchor issue 13 was measured against. `ratio` is our CPU per page over an anchor's. The build's
 own `--timings` line says where its wall time went. For the provincial set (or
 `--incremental SET`) it also times `portal build --incremental`: with an empty cache, then after a
-one-word edit of one park.
+one-word edit of one park; and how long `portal serve` takes to show such an edit (from saving the
+file to the new page being served, its one-second polling included).
 
 Each step runs in a fresh process that reports its own resource usage, so the figures of one step
 do not include another's. CPU figures are the ones to compare on a shared machine; wall time
@@ -28,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -148,6 +150,59 @@ def run_set(name: str, scratch: Path, incremental: bool) -> None:
         edit = measure(portal("build", str(data), "--out", str(site), "--incremental"))
         changed = [line for line in edit["stderr"].splitlines() if line.startswith("incremental ")]
         print(row("one-park edit, incremental", edit) + "  " + "; ".join(changed))
+        serve_copy = scratch / f"{name}-serve"
+        shutil.copytree(data, serve_copy, ignore=shutil.ignore_patterns(".build", "site"))
+        for n, seconds in enumerate(serve_latency(serve_copy, edits=3)):
+            print(f"  portal serve: one-park edit {n + 1} visible after {seconds:5.1f} s wall")
+
+
+def serve_latency(data: Path, edits: int) -> list[float]:
+    """Seconds from saving a one-word edit of a park to `portal serve` serving the edited page."""
+    import signal
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(portal("serve", str(data), "--port", str(port)), cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stderr is not None
+        for line in server.stderr:  # the first (full) build, then the address
+            if line.startswith("preview on "):
+                break
+        else:
+            raise SystemExit("portal serve stopped before serving")
+        threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()  # keep the pipe drained
+        base = f"http://127.0.0.1:{port}/"
+
+        def get(path: str) -> bytes:
+            with urllib.request.urlopen(base + path, timeout=30) as response:
+                return response.read()
+
+        park = sorted((data / "parks").glob("*.yml"))[0]
+        seconds = []
+        for n in range(edits):
+            build = json.loads(get("__portal/build"))["build"]
+            text = park.read_text(encoding="utf-8")
+            marker = f"Served{n}"
+            park.write_text(text.replace("\n  en: ", f"\n  en: {marker} ", 1), encoding="utf-8")
+            start = time.perf_counter()
+            while json.loads(get("__portal/build"))["build"] == build:
+                if time.perf_counter() - start > 600:
+                    raise SystemExit("portal serve did not rebuild within 10 minutes")
+                time.sleep(0.02)
+            seconds.append(time.perf_counter() - start)
+            if marker.encode() not in get(f"en/parks/{park.stem}/"):
+                raise SystemExit(f"portal serve rebuilt, but en/parks/{park.stem}/ does not show the edit")
+        return seconds
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def main(argv: list[str] | None = None) -> int:
