@@ -131,7 +131,11 @@ def benefit_wan(policy: Policy) -> float | None:
 
 
 def headline(policy: Policy, lang: str) -> str:
-    wan = benefit_wan(policy)
+    return _headline(policy, benefit_wan(policy), lang)
+
+
+def _headline(policy: Policy, wan: float | None, lang: str) -> str:
+    """headline() with benefit_wan(policy) already computed (`data` needs it for the index too)."""
     if wan is not None:
         return f"{t('up_to', lang)} {quantity_text(wan, wan, '万元', lang, 'CNY')}"
     rates = [b.rate for b in policy.benefits if b.rate is not None]
@@ -167,26 +171,37 @@ def _days(policy: Policy) -> int:
     return policy.issued.toordinal() - 719163
 
 
-def index(cat: Catalogue, lang: str, order: list[str]) -> dict[str, Any]:
+def index(cat: Catalogue, lang: str, order: list[str], wan: dict[str, float | None] | None = None) -> dict[str, Any]:
+    """`wan`: benefit_wan of each policy, where the caller has it already (`data` needs it twice)."""
     industries = sorted(cat.industries)
     districts = sorted(cat.districts)
     parks = sorted(cat.parks)
     ind_ix = {i: n for n, i in enumerate(industries)}
     district_ix = {d: n for n, d in enumerate(districts)}
     park_ix = {p: n for n, p in enumerate(parks)}
+    # Policies of one level of government name the same districts (a province's hundred of them):
+    # each distinct list is indexed and sorted once (national: 2,400 lists for 10,000 policies).
+    coverage: dict[tuple[str, ...], list[int]] = {}
     rows = []
     for pid in order:
         p = cat.policies[pid]
         scope = p.jurisdiction
         city_wide = not scope.districts and not scope.parks
-        cov_d: Any = CITY_WIDE if city_wide else delta(sorted(district_ix[d] for d in set(scope.districts)))
+        if city_wide:
+            cov_d: Any = CITY_WIDE
+        else:
+            key = tuple(scope.districts)
+            cov_d = coverage.get(key)
+            if cov_d is None:
+                cov_d = coverage[key] = delta(sorted(district_ix[d] for d in set(key)))
         cov_p = [] if city_wide else delta(sorted(park_ix[x] for x in set(scope.parks)))
         rows.append([
             CATEGORIES.index(p.category), LEVELS.index(p.level), STATUSES.index(cat.policy_status[pid]),
             _mask(p.support_types, SUPPORT_TYPES), _mask(p.eligibility.firm_size, FIRM_SIZES),
             _mask(p.eligibility.stage, STAGES),
             0 if "any" in p.eligibility.ownership else _mask(p.eligibility.ownership, OWNERSHIPS),
-            _days(p), _compact_number(benefit_wan(p)), sorted(ind_ix[i] for i in p.industries), cov_d, cov_p,
+            _days(p), _compact_number(wan[pid] if wan is not None else benefit_wan(p)),
+            sorted(ind_ix[i] for i in p.industries), cov_d, cov_p,
         ])
     columns = dict(zip(COLUMNS, (list(c) for c in zip(*rows)))) if rows else {c: [] for c in COLUMNS}
     return {
@@ -216,13 +231,15 @@ def _desk(contact: Contact, lang: str) -> list[str]:
 
 def data(cat: Catalogue, lang: str) -> dict[str, Any]:
     order = ordered(cat)
-    out: dict[str, Any] = {"policy-index": index(cat, lang, order), "policy-places": places(cat, lang)}
+    wan = {pid: benefit_wan(p) for pid, p in cat.policies.items()}
+    out: dict[str, Any] = {"policy-index": index(cat, lang, order, wan), "policy-places": places(cat, lang)}
     out["policy-index"]["front"] = _desk(cat.settings.front_desk, lang)  # for a profile that matches nothing
     for k in range(0, len(order), SHARD):
-        chunk = [cat.policies[pid] for pid in order[k:k + SHARD]]
+        ids = order[k:k + SHARD]
+        chunk = [cat.policies[pid] for pid in ids]
         out[f"policy-text-{k // SHARD}"] = [
-            [p.id, text(p.title, lang), p.doc_number or "", text(p.issuer, lang), headline(p, lang),
-             p.effective_from.isoformat(), p.effective_to.isoformat() if p.effective_to else ""] for p in chunk]
+            [p.id, text(p.title, lang), p.doc_number or "", text(p.issuer, lang), _headline(p, wan[pid], lang),
+             p.effective_from.isoformat(), p.effective_to.isoformat() if p.effective_to else ""] for pid, p in zip(ids, chunk)]
         out[f"policy-summary-{k // SHARD}"] = [text(p.summary, lang) for p in chunk]
         out[f"policy-detail-{k // SHARD}"] = [_detail(cat, p, lang) for p in chunk]
     return out

@@ -99,13 +99,14 @@ def map_data(cat: Catalogue, lang: str) -> dict[str, Any]:
     parks = [_park_row(cat, lang, tiles, pid, d_index[cat.parks[pid].district], member[pid]) for pid in sorted(cat.parks)]
     files: list[dict[str, dict[str, Any]]] = [{"p": {}, "d": {}} for _ in range(shards)]
     names = {did: text(cat.districts[did].name, lang) for did in districts}
+    rows = {row[0]: row for row in parks}  # a district's parks reuse these rows (the slow parts: name, point, land)
     for row in parks:
         named = [*row[:2], names[districts[row[2]]], *row[3:]]
         files[shard_of(f"p:{row[0]}", shards)]["p"][row[0]] = named
     for did in districts:
         d = cat.districts[did]
         outline = [_point(tiles, lat, lon) for lon, lat in d.boundary] if d.boundary else None
-        members = [_park_row(cat, lang, tiles, pid, names[did], member[pid]) for pid in cat.parks_by_district[did]]
+        members = [[*rows[pid][:2], names[did], *rows[pid][3:]] for pid in cat.parks_by_district[did]]
         files[shard_of(f"d:{did}", shards)]["d"][did] = [names[did], *_point(tiles, d.center.lat, d.center.lon),
                                                            outline, members]
     out: dict[str, Any] = {"map-index": index, "map-parks": {"d": [names[did] for did in districts], "p": parks}}

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 
 from ..catalogue import Catalogue
+from ..model.common import Figure
 from ..units import unit_label
 from .i18n import enum, fmt_amount, fmt_date, fmt_figure_notes, source_name, status_label, t, text
 from .links import absolute_url, doc_path
@@ -16,16 +18,25 @@ from .links import absolute_url, doc_path
 EXPORTS = "exports"
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as (part of) a formula
+
+
 def _cell(value: object) -> str:
     text_value = "" if value is None else str(value)
-    return "'" + text_value if text_value[:1] in ("=", "+", "-", "@", "\t", "\r") else text_value
+    return "'" + text_value if text_value[:1] in _FORMULA else text_value
 
 
-def _csv(header: list[str], rows: list[list[object]]) -> bytes:
+def _csv(header: list[str], rows: Iterable[list[object]]) -> bytes:
+    return _safe_csv(header, ([_cell(v) for v in row] for row in rows))
+
+
+def _safe_csv(header: list[str], rows: Iterable[list[str]]) -> bytes:
+    """The CSV of rows whose cells are formula-safe already (each made by _cell, or a constant that
+    cannot start a formula). Rows may come one at a time: a national file's are never all kept."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([[_cell(v) for v in row] for row in rows])
+    writer.writerows(rows)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
@@ -82,13 +93,34 @@ def download_link(from_doc: str, name: str, lang: str) -> str:
 FIGURE_HEADER = ["value", "min", "max", "unit", "unit_name", "currency", "tax_included", "as_of", "source", "sample", "note"]
 
 
-def _figure_cells(fig: object, lang: str) -> list[object]:
-    """A figure as plain cells: numbers stay numbers (no thousands separators, no unit glued on)."""
-    def number(value: float | None) -> object:
-        return "" if value is None else (int(value) if float(value).is_integer() else value)
-    return [number(fig.value), number(fig.min), number(fig.max), fig.unit, unit_label(fig.unit, lang), fig.currency or "",
-            "" if fig.tax_included is None else str(fig.tax_included).lower(), fmt_date(fig.as_of),
-            source_name(fig.source, fig.source_en, lang)[0], str(fig.sample).lower(), text(fig.note, lang) if fig.note else ""]
+_FLAG = {None: "", True: "true", False: "false"}
+
+
+def _number_cell(value: float | None) -> str:
+    return "" if value is None else _cell(int(value) if float(value).is_integer() else value)
+
+
+class _FigureCells:
+    """A figure as plain cells (FIGURE_HEADER), formula-safe: numbers stay numbers (no thousands
+    separators, no unit glued on). For every figure of one file: what figures share (unit, its
+    name, currency, source) is made once per distinct value, not once per figure (national park
+    figures: 120,000 rows of a handful of units and sources)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.shared: dict[tuple[str, str | None, str | None, str | None], tuple[str, str, str, str]] = {}
+
+    def __call__(self, fig: Figure) -> list[str]:
+        key = (fig.unit, fig.currency, fig.source, fig.source_en)
+        shared = self.shared.get(key)
+        if shared is None:
+            shared = self.shared[key] = (_cell(fig.unit), _cell(unit_label(fig.unit, self.lang)), _cell(fig.currency or ""),
+                                         _cell(source_name(fig.source, fig.source_en, self.lang)[0]))
+        unit, unit_name, currency, source = shared
+        # Flags and ISO dates (a digit first) cannot start a formula.
+        return [_number_cell(fig.value), _number_cell(fig.min), _number_cell(fig.max), unit, unit_name, currency,
+                _FLAG[fig.tax_included], fmt_date(fig.as_of), source, _FLAG[fig.sample],
+                _cell(text(fig.note, self.lang)) if fig.note else ""]
 
 
 def park_figures(cat: Catalogue) -> list[tuple[str, str, str, object]]:
@@ -114,17 +146,27 @@ def park_figures(cat: Catalogue) -> list[tuple[str, str, str, object]]:
 
 def park_figures_csv(cat: Catalogue, lang: str) -> bytes:
     header = ["park_id", t("parks", lang), "field", "metric"] + FIGURE_HEADER
-    rows = [[pid, text(cat.parks[pid].name, lang), field, metric] + _figure_cells(fig, lang)
-            for pid, field, metric, fig in park_figures(cat)]
-    return _csv(header, rows)
+    cells = _FigureCells(lang)
+    parks: dict[str, list[str]] = {}  # park id -> its id and name cells
+
+    def rows() -> Iterator[list[str]]:
+        for pid, field, metric, fig in park_figures(cat):
+            park = parks.get(pid)
+            if park is None:
+                park = parks[pid] = [_cell(pid), _cell(text(cat.parks[pid].name, lang))]
+            yield [*park, _cell(field), _cell(metric), *cells(fig)]
+    return _safe_csv(header, rows())
 
 
 def cost_figures_csv(cat: Catalogue, lang: str) -> bytes:
     header = ["place_id", t("place", lang), "metric", t("metric", lang), "period"] + FIGURE_HEADER
-    rows = []
-    for place, sheet in sorted(cat.costs.items()):
-        record = cat.districts.get(place) or cat.parks[place]
-        for item in sheet.items:
-            rows.append([place, text(record.name, lang), item.metric, enum(item.metric, lang),
-                         text(item.period, lang) if item.period else ""] + _figure_cells(item, lang))
-    return _csv(header, rows)
+    cells = _FigureCells(lang)
+
+    def rows() -> Iterator[list[str]]:
+        for place, sheet in sorted(cat.costs.items()):
+            record = cat.districts.get(place) or cat.parks[place]
+            head = [_cell(place), _cell(text(record.name, lang))]
+            for item in sheet.items:
+                yield [*head, _cell(item.metric), _cell(enum(item.metric, lang)),
+                       _cell(text(item.period, lang) if item.period else ""), *cells(item)]
+    return _safe_csv(header, rows())

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..catalogue import Catalogue
 from ..maps.embed import EMBED
+from ..records import cycle_collector_paused
 from .escape import md, page_head
 from .exports import cost_figures_csv, park_figures_csv
 from .feed import FEED
@@ -43,7 +44,9 @@ def _listing(head: dict[str, Any], key: str, items: list[str]) -> str:
     text = _json({**head, key: []})
     if not items:
         return text
-    return text.replace(f'\n "{key}": []', f'\n "{key}": [\n  ' + ",\n  ".join(items) + "\n ]", 1)
+    before, after = text.split(f'\n "{key}": []', 1)
+    # One join for the whole file: the national files are tens of MB, and each copy of them costs.
+    return "".join([before, f'\n "{key}": [\n  ', ",\n  ".join(items), "\n ]", after])
 
 
 def _dump(record: Any) -> dict[str, Any]:
@@ -117,6 +120,13 @@ def _district_features(cat: Catalogue, lang: str) -> list[dict[str, Any]]:
 
 
 def data_files(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
+    # Every record is dumped to dicts and lists that are garbage once written, none in a cycle: the
+    # cycle collector would walk them again and again for nothing (a fifth of this step's CPU).
+    with cycle_collector_paused():
+        return _data_files(cat, lang)
+
+
+def _data_files(cat: Catalogue, lang: str) -> dict[str, str | bytes]:
     # Counts for the data page as the files are written, rather than parsing the JSON back (_count).
     records = _record_files(cat, lang)
     files: dict[str, str | bytes] = {name: content for name, (content, _) in records.items()}

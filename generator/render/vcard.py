@@ -28,15 +28,15 @@ def _v(value: str) -> str:
 
 def _fold(line: str) -> str:
     """Lines over 75 octets continue after CR LF and a space; never inside a UTF-8 character."""
-    pieces, current, size = [], "", 0
-    for ch in line:
-        octets = len(ch.encode("utf-8"))
-        if size + octets > _MAX_OCTETS - (1 if pieces else 0):  # a continuation's leading space counts
-            pieces.append(current)
-            current, size = "", 0
-        current += ch
-        size += octets
-    pieces.append(current)
+    data = line.encode("utf-8")
+    pieces, start, limit = [], 0, _MAX_OCTETS
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: the cut would split a character
+            cut -= 1
+        pieces.append(data[start:cut].decode("utf-8"))
+        start, limit = cut, _MAX_OCTETS - 1  # a continuation's leading space counts
+    pieces.append(data[start:].decode("utf-8"))
     return "\r\n ".join(pieces)
 
 
