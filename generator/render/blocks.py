@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..catalogue import Catalogue
 from ..model import Contact, Figure
@@ -13,19 +14,26 @@ from .i18n import as_published, fmt_amount, fmt_date, figure_notes_md, original,
 from .links import absolute_url, doc_path, html_link, md_link, url_path
 from .markup import bullets, heading, paragraph, section_id, table
 
+if TYPE_CHECKING:  # kit.py builds on this module
+    from .kit import PageKit
 
-def figure_table(rows: Iterable[tuple[str, Figure | None]], lang: str) -> str:
+
+def figure_table(rows: Iterable[tuple[str, Figure | None]], lang: str, kit: PageKit | None = None) -> str:
     """Figures as a metric | value | source table (HTML), or "" when no figure is given."""
-    body = [(h(label), h(fmt_amount(fig, lang)), figure_notes_md(fig, lang)) for label, fig in rows if fig is not None]
+    if kit is not None:  # the same cells, from the kit's tables
+        body = [(h(label), kit.amount(fig), kit.figure_notes(fig)) for label, fig in rows if fig is not None]
+    else:
+        body = [(h(label), h(fmt_amount(fig, lang)), figure_notes_md(fig, lang)) for label, fig in rows if fig is not None]
     if not body:
         return ""
     return table((t("metric", lang), t("value", lang), t("source_col", lang)), body)
 
 
-def figure_section(heading_key: str, rows: Iterable[tuple[str, Figure | None]], lang: str) -> list[str]:
+def figure_section(heading_key: str, rows: Iterable[tuple[str, Figure | None]], lang: str,
+                   kit: PageKit | None = None) -> list[str]:
     """A section (h2 named by the interface string `heading_key`) and its figure table, or nothing
     when no figure is given."""
-    figures = figure_table(rows, lang)
+    figures = figure_table(rows, lang, kit)
     return [heading(2, h(t(heading_key, lang)), section_id(heading_key)), figures] if figures else []
 
 
@@ -51,7 +59,7 @@ def status_badge(status: str, lang: str) -> str:
     return f'<span class="status status-{status}">{h(status_label(status, lang))}</span>'
 
 
-def _label(cat: Catalogue, section: str, record_id: str) -> LocalText:
+def record_label(cat: Catalogue, section: str, record_id: str) -> LocalText:
     """A record's name (a policy's title); `section` is the catalogue's field: parks, industries…"""
     record = getattr(cat, section)[record_id]
     return record.title if section == "policies" else record.name
@@ -59,13 +67,13 @@ def _label(cat: Catalogue, section: str, record_id: str) -> LocalText:
 
 def record_link(cat: Catalogue, from_doc: str, section: str, record_id: str, lang: str) -> str:
     """A Markdown link to a record (pages still written in Markdown: home, tools)."""
-    return f"[{text_md(_label(cat, section, record_id), lang)}]({md_link(from_doc, doc_path(section, record_id))})"
+    return f"[{text_md(record_label(cat, section, record_id), lang)}]({md_link(from_doc, doc_path(section, record_id))})"
 
 
 def record_anchor(cat: Catalogue, from_doc: str, section: str, record_id: str, lang: str) -> str:
     """An HTML link to a record, named in the page's language (an English fallback marked as Chinese)."""
     href = h(html_link(from_doc, url_path(doc_path(section, record_id))))
-    return f'<a href="{href}">{text_md(_label(cat, section, record_id), lang)}</a>'
+    return f'<a href="{href}">{text_md(record_label(cat, section, record_id), lang)}</a>'
 
 
 def link_list(cat: Catalogue, from_doc: str, section: str, ids: Iterable[str], lang: str) -> str:

@@ -55,7 +55,8 @@ def page_meta(cat: Catalogue, lang: str) -> dict[str, dict[str, str]]:
     """doc path -> front-matter values (already escaped) for the pages that have more than the defaults."""
     settings = cat.settings
     in_lang = "zh-CN" if lang == "zh" else "en"
-    url = lambda section, rid=None: absolute_url(settings, lang, doc_path(section, rid))  # noqa: E731
+    home = absolute_url(settings, lang, "index.md")  # absolute_url() of a record, without a call per record
+    url = lambda section, rid=None: home + (f"{section}/{rid}/" if rid is not None else f"{section}/")  # noqa: E731
     meta: dict[str, dict[str, Any]] = {}
     for pid, park in cat.parks.items():
         page_url = url("parks", pid)

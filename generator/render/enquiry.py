@@ -6,24 +6,49 @@ one line first: a subject is one line, and the body's line structure is ours, no
 """
 from __future__ import annotations
 
-import unicodedata
+import re
 from urllib.parse import quote
 
 from ..model import Contact
 from ..model.common import phone_digits
-from .escape import h
+from .escape import h, references
 from .i18n import enum, t, text
 
 
+# quote(text, safe="") byte by byte, from a table: quote() works on each UTF-8 byte alone, and its
+# per-byte Python loop over a mail body was a tenth of rendering a record page (issue 13).
+_QUOTED_BYTES = [quote(bytes([b]), safe="") for b in range(256)]
+# The same, escaped with h() ("_" and "~" become references): h() of a whole mail link is a character
+# by character translation of a long string, once per record page (issue 13).
+_QUOTED_HTML = [references(q) for q in _QUOTED_BYTES]
+
+
+def quote_all(text: str) -> str:
+    """quote(text, safe=""): every character but ASCII letters, digits and `_.-~` percent-encoded."""
+    return "".join(map(_QUOTED_BYTES.__getitem__, text.encode("utf-8")))
+
+
 def mailto(address: str, subject: str, body: str) -> str:
-    return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    return f"mailto:{quote(address, safe='@')}?subject={quote_all(subject)}&body={quote_all(body)}"
+
+
+def mailto_html(address: str, subject: str, body: str) -> str:
+    """h(mailto(address, subject, body)), piece by piece: h() changes characters one at a time except
+    at the start (list markers) and for whitespace, and a percent-encoded part has no whitespace."""
+    subject_html = "".join(map(_QUOTED_HTML.__getitem__, subject.encode("utf-8")))
+    body_html = "".join(map(_QUOTED_HTML.__getitem__, body.encode("utf-8")))
+    return f"{h('mailto:' + quote(address, safe='@'))}{h('?subject=')}{subject_html}{h('&body=')}{body_html}"
+
+
+# Unicode's control characters (category Cc) are exactly these two ranges: one regex pass instead
+# of a unicodedata lookup per character (issue 13: that loop was ~5 % of rendering a record page).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def one_line(text: str) -> str:
     """`text` on one line: line breaks (CR, LF, U+2028, U+2029, NEL…), tabs, other control
     characters and runs of spaces each become a single space."""
-    spaced = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-    return " ".join(spaced.split())  # str.split() also splits on U+2028/U+2029 and Unicode spaces
+    return " ".join(_CONTROL.sub(" ", text).split())  # str.split() also splits on U+2028/U+2029 and Unicode spaces
 
 
 def enquiry_subject(lang: str, reference: str, title: str) -> str:
@@ -47,15 +72,20 @@ def contact_card(contact: Contact, lang: str, vcard_href: str, *, mail_href: str
     `compact` leaves out what the enquiry box's `enquiry-to` line already says (office, officer,
     hours, languages), keeping the role and the ways to reach the desk.
     """
+    return card_with_mail(card_parts(contact, lang, vcard_href, compact=compact), contact, lang,
+                          h(mail_href) if mail_href else None)
+
+
+def card_parts(contact: Contact, lang: str, vcard_href: str, *, compact: bool = False) -> tuple[str, str]:
+    """contact_card() before and after its e-mail line: the line alone changes from page to page
+    (an enquiry's prefilled mail link), so a page kit keeps the rest of a desk's card (issue 13)."""
     if compact:
-        rows = [f'<p class="contact-role">{h(text(contact.role, lang))}</p>' if contact.role else "", "<ul>"]
+        head = [f'<p class="contact-role">{h(text(contact.role, lang))}</p>' if contact.role else "", "<ul>"]
     else:
-        rows = [f'<p class="contact-office"><strong>{h(text(contact.office, lang))}</strong>'
+        head = [f'<p class="contact-office"><strong>{h(text(contact.office, lang))}</strong>'
                 + (f"<br>{h(text(contact.officer, lang))}" if contact.officer else "")
                 + (f" · {h(text(contact.role, lang))}" if contact.role else "") + "</p>", "<ul>"]
-    if contact.email:
-        href = mail_href or f"mailto:{quote(contact.email, safe='@')}"
-        rows.append(f'<li>{t("email", lang)}: <a class="enquiry-mail" href="{h(href)}">{h(contact.email)}</a></li>')
+    rows = []
     if contact.phone:
         rows.append(f'<li>{t("phone", lang)}: <a href="{h(tel(contact.phone))}">{h(contact.phone)}</a></li>')
     if contact.wechat:
@@ -70,8 +100,17 @@ def contact_card(contact: Contact, lang: str, vcard_href: str, *, mail_href: str
     if contact.sample:
         rows.append(f'<li class="sample-flag">{t("sample", lang)}</li>')
     rows.append("</ul>")
-    rows = [r for r in rows if r]
-    return '<div class="contact-card" data-contact="' + h(contact.id) + '">\n' + "\n".join(rows) + "\n</div>"
+    return ('<div class="contact-card" data-contact="' + h(contact.id) + '">\n' + "\n".join(r for r in head if r),
+            "\n" + "\n".join(rows) + "\n</div>")
+
+
+def card_with_mail(parts: tuple[str, str], contact: Contact, lang: str, mail_href_html: str | None) -> str:
+    """A card from card_parts() with its e-mail line: a link to `mail_href_html` (escaped already),
+    else a plain mailto link."""
+    if not contact.email:
+        return parts[0] + parts[1]
+    href = mail_href_html or h(f"mailto:{quote(contact.email, safe='@')}")
+    return f'{parts[0]}\n<li>{t("email", lang)}: <a class="enquiry-mail" href="{href}">{h(contact.email)}</a></li>{parts[1]}'
 
 
 def whom(contact: Contact, lang: str) -> str:
@@ -86,20 +125,25 @@ def whom(contact: Contact, lang: str) -> str:
     return " ".join(parts)  # portal.css sets the parts on lines, or separates them on a phone
 
 
-def enquiry_block(contact: Contact, lang: str, reference: str, title: str, page_url: str, vcard_href: str) -> str:
+def enquiry_block(contact: Contact, lang: str, reference: str, title: str, page_url: str, vcard_href: str,
+                  desk: tuple[str, tuple[str, str]] | None = None) -> str:
     """The enquiry box of a record page: the mail button, whom it reaches, and the desk's card.
 
     It sits in the page's first screen (render/record_top.py). On a phone portal.css pins it to
     the bottom of the screen and shows only the button and the one-line `enquiry-to`; the full
     card is then the page's closing contact section. A reader sees whom the mail goes to
     (office, languages spoken, hours) before clicking.
+
+    `desk`, if given, is (whom(contact, lang), card_parts(contact, lang, vcard_href, compact=True)),
+    which a page kit keeps for each desk.
     """
+    whom_html, card = desk or (whom(contact, lang), card_parts(contact, lang, vcard_href, compact=True))
     subject = enquiry_subject(lang, reference, title)
     body = enquiry_body(lang, reference, title, page_url)
-    href = mailto(contact.email, subject, body) if contact.email else None
+    href = mailto_html(contact.email, subject, body) if contact.email else None  # escaped
     # Without an e-mail address the button calls the desk instead: there is always one action.
     if href:
-        button = f'<a class="md-button md-button--primary enquiry-button" href="{h(href)}">{t("ask", lang)}</a>'
+        button = f'<a class="md-button md-button--primary enquiry-button" href="{href}">{t("ask", lang)}</a>'
     elif contact.phone:
         button = f'<a class="md-button md-button--primary enquiry-button" href="{h(tel(contact.phone))}">{t("ask", lang)}</a>'
     else:
@@ -107,5 +151,5 @@ def enquiry_block(contact: Contact, lang: str, reference: str, title: str, page_
     return (f'<div class="enquiry" id="enquiry" data-reference="{h(reference)}">\n'
             f'<p class="enquiry-action">{button}</p>\n'
             f'<p class="enquiry-to"><span class="enquiry-to-label"><span class="enquiry-long">{t("goes_to", lang)}</span>'
-            f'<span class="enquiry-short">{t("goes_to_short", lang)}</span></span> {whom(contact, lang)}</p>\n'
-            + contact_card(contact, lang, vcard_href, mail_href=href, compact=True) + "\n</div>\n")
+            f'<span class="enquiry-short">{t("goes_to_short", lang)}</span></span> {whom_html}</p>\n'
+            + card_with_mail(card, contact, lang, href) + "\n</div>\n")

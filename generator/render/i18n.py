@@ -423,10 +423,17 @@ def figure_note_parts(fig: Figure, lang: str) -> list[list[Piece]]:
         notes.append([(t("sample", lang), False)])
     if fig.note:
         notes.append(_local_pieces("", fig.note, lang))
-    period = getattr(fig, "period", None)  # cost items say which period a figure covers
+    period = figure_period(fig)
     if period:
         notes.append(_local_pieces(f"{t('period', lang)}: ", period, lang))
     return notes
+
+
+def figure_period(fig: Figure) -> LocalText | None:
+    """The period a cost item covers (plain figures have none). Read from the instance's __dict__,
+    where pydantic keeps field values: getattr() of a missing attribute goes through pydantic's slow
+    __getattr__, and model_fields through a deprecation wrapper (issue 13)."""
+    return vars(fig).get("period")
 
 
 def _local_pieces(label: str, value: LocalText, lang: str) -> list[Piece]:

@@ -56,7 +56,8 @@ def table(head: Sequence[str], rows: Iterable[Sequence[str]], *, head_html: bool
     cells = head if head_html else [h(c) for c in head]
     out = [f'<table class="{css}">' if css else "<table>", "<thead>", "<tr>" + "".join(f"<th>{c}</th>" for c in cells) + "</tr>",
            "</thead>", "<tbody>"]
-    out += ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows]
+    # "<td>…</td>" around each cell, by joining on the seams (tables hold most cells of a record page)
+    out += ["<tr><td>" + "</td><td>".join(row) + "</td></tr>" if row else "<tr></tr>" for row in rows]
     return "\n".join(out + ["</tbody>", "</table>"]) + "\n"
 
 

@@ -5,7 +5,8 @@ from ..catalogue import Catalogue
 from ..model import Figure, Park
 from ..model.common import Image
 from ..units import convert
-from .blocks import figure_section, key_value_table, record_anchor, source_line
+from .blocks import figure_section, key_value_table, source_line
+from .kit import PageKit
 from .map_pages import park_map
 from .escape import h
 from .markup import DIRECTORY_ROWS, bullets, directory_pages, heading, html_page_head, section_id, table
@@ -13,7 +14,7 @@ from .exports import download_link
 from .i18n import as_published, enum, fmt_amount, fmt_date, t, text
 from .links import doc_path, finder_link, image_src
 from .policy_lists import policy_sections, wider_than
-from .record_top import closing_contact, summary_card, wide
+from .record_top import closing_contact, summary_card, wide_page
 from .tool_pages import STATIC_END, mount
 
 
@@ -26,20 +27,21 @@ def available_land_mu(cat: Catalogue, park_id: str) -> float | None:
     return convert(value, fig.unit, "亩") if fig.unit != "亩" else value
 
 
-def park_index(cat: Catalogue, lang: str) -> dict[str, str]:
+def park_index(cat: Catalogue, lang: str, kit: PageKit | None = None) -> dict[str, str]:
     """The parks directory, DIRECTORY_ROWS parks a page (issue 13): doc path -> page."""
     # The park finder (client/park-finder.js) fills the mount point on page 1 and hides the table and
     # the pager below it: it shows every park itself. Later pages have no finder: the table and the
     # pager are the page, with or without JavaScript.
+    kit = kit or PageKit(cat, lang)
     ordered = sorted(cat.parks.items(), key=lambda kv: (kv[1].district, kv[0]))
     head = (t("parks", lang), t("district", lang), t("kind", lang), t("leading_industries", lang), t("land_available", lang))
     out = {}
     for page in directory_pages("parks", ordered, DIRECTORY_ROWS, lang):
         doc, rows = page.doc, []
         for pid, park in page.rows:
-            industries = ", ".join(record_anchor(cat, doc, "industries", i, lang) for i in park.industries)
+            industries = ", ".join(kit.anchor(doc, "industries", i) for i in park.industries)
             land = park.land.available if park.land else None
-            rows.append((record_anchor(cat, doc, "parks", pid, lang), record_anchor(cat, doc, "districts", park.district, lang),
+            rows.append((kit.anchor(doc, "parks", pid), kit.anchor(doc, "districts", park.district),
                          h(enum(park.kind, lang)), industries, h(fmt_amount(land, lang)) if land else ""))
         out[doc] = "".join([page.head(t("parks", lang), lang), download_link(doc, "parks", lang),
                             mount("park-finder") if page.first else "", page.status, table(head, rows), page.pager,
@@ -54,7 +56,7 @@ def image_figure(doc: str, image: Image, lang: str) -> str:
             f"<figcaption>{caption}</figcaption>\n</figure>\n")
 
 
-def park_card_figures(park: Park, lang: str) -> list[tuple[str, str]]:
+def park_card_figures(park: Park, lang: str, kit: PageKit | None = None) -> list[tuple[str, str]]:
     """The few figures an investor weighs first: land free, its price or a rent, the entry threshold."""
     picked: list[tuple[str, Figure | None]] = [(t("land_available", lang), park.land.available if park.land else None)]
     for metrics in (("land_price",), ("factory_rent", "office_rent", "warehouse_rent", "shop_rent")):
@@ -63,11 +65,13 @@ def park_card_figures(park: Park, lang: str) -> list[tuple[str, str]]:
             picked.append((enum(price.metric, lang), price))
     if park.thresholds:
         picked.append((t("investment_intensity", lang), park.thresholds.investment_intensity))
-    return [(label, h(fmt_amount(fig, lang)) + (f' <span class="pt-sample">{h(t("sample", lang))}</span>' if fig.sample else ""))
+    amount = kit.amount if kit else (lambda fig: h(fmt_amount(fig, lang)))
+    return [(label, amount(fig) + (f' <span class="pt-sample">{h(t("sample", lang))}</span>' if fig.sample else ""))
             for label, fig in picked if fig is not None]
 
 
-def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
+def park_page(cat: Catalogue, park_id: str, lang: str, kit: PageKit | None = None) -> str:
+    kit = kit or PageKit(cat, lang)
     park = cat.parks[park_id]
     doc = doc_path("parks", park_id)
     name = text(park.name, lang)
@@ -75,11 +79,12 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
     out = [html_page_head(name)]
     if park.sample:  # a wholly invented park, marked once in its file (`sample: true`)
         out += [f'<p class="sample-note"><strong>{h(t("sample_park", lang))}</strong></p>\n']
-    what = [record_anchor(cat, doc, "districts", park.district, lang), h(enum(park.kind, lang)),
+    district = kit.anchor(doc, "districts", park.district)
+    what = [district, h(enum(park.kind, lang)),
             h(enum(park.level, lang)) if park.level else ""]
-    out += [summary_card(cat, doc, lang, what=what, lead=text(park.summary, lang), figures=park_card_figures(park, lang),
-                         contact=contact, reference=f"park/{park_id}", title=name)]
-    facts = [(t("district", lang), record_anchor(cat, doc, "districts", park.district, lang)),
+    out += [summary_card(cat, doc, lang, what=what, lead=text(park.summary, lang), figures=park_card_figures(park, lang, kit),
+                         contact=contact, reference=f"park/{park_id}", title=name, kit=kit)]
+    facts = [(t("district", lang), district),
              (t("kind", lang), h(enum(park.kind, lang)))]
     if park.level:
         facts.append((t("level", lang), h(enum(park.level, lang))))
@@ -99,28 +104,32 @@ def park_page(cat: Catalogue, park_id: str, lang: str) -> str:
         facts.append((t("aliases", lang), h("; ".join(text(n, lang) for n in park.aliases))))
     loc = park.location
     facts.append((t("location", lang), h(f"{loc.lat:.5f}, {loc.lon:.5f} (WGS-84)" + (f" · {t('sample', lang)}" if loc.sample else ""))))
-    facts.append((t("leading_industries", lang), ", ".join(record_anchor(cat, doc, "industries", i, lang) for i in park.industries)))
+    facts.append((t("leading_industries", lang), ", ".join(kit.anchor(doc, "industries", i) for i in park.industries)))
     out += key_value_table(facts, lang)
     out += [park_map(cat, doc, park_id, lang)]
     out += [image_figure(doc, image, lang) for image in park.images]
     land, thresholds = park.land, park.thresholds
     if land:
         out += figure_section("land", [(t("land_total", lang), land.total), (t("land_available", lang), land.available),
-                                       (t("land_largest", lang), land.largest_contiguous)], lang)
-    out += figure_section("prices", [(enum(p.metric, lang), p) for p in park.prices], lang)
+                                       (t("land_largest", lang), land.largest_contiguous)], lang, kit)
+    out += figure_section("prices", [(enum(p.metric, lang), p) for p in park.prices], lang, kit)
     if thresholds:
         out += figure_section("thresholds", [(t("investment_intensity", lang), thresholds.investment_intensity),
-                                             (t("tax_per_mu", lang), thresholds.tax_per_mu)], lang)
-    out += figure_section("utilities", [(enum(u.metric, lang), u) for u in park.utilities], lang)
-    out += figure_section("transport", [(text(d.to, lang), d.distance) for d in park.transport], lang)
+                                             (t("tax_per_mu", lang), thresholds.tax_per_mu)], lang, kit)
+    out += figure_section("utilities", [(enum(u.metric, lang), u) for u in park.utilities], lang, kit)
+    out += figure_section("transport", [(text(d.to, lang), d.distance) for d in park.transport], lang, kit)
     for key, items in (("anchor_tenants", park.anchor_tenants), ("facilities", park.facilities)):
         if items:
             out += [heading(2, h(t(key, lang)), section_id(key)), bullets(h(text(i, lang)) for i in items)]
+    scopes = cat.policy_scopes  # cat.policies_by_park[park_id], as a set (policy_sections needs no order)
+    assert scopes is not None
     out += [heading(2, h(t("applicable_policies", lang)), section_id("applicable_policies"))] + policy_sections(
-        cat, doc, cat.policies_by_park[park_id], lang, wider=wider_than(cat, park_id), library=finder_link(doc, "policies", "place", f"p.{park_id}"))
-    sheet = cat.costs.get(park_id) or cat.costs.get(park.district)
-    if sheet:
-        out += figure_section("local_costs", [(enum(i.metric, lang), i) for i in sheet.items], lang)
+        cat, doc, scopes.park_set(park, cat.policies), lang, wider=wider_than(cat, park_id),
+        library=finder_link(doc, "policies", "place", f"p.{park_id}"), kit=kit)
+    for place in (park_id, park.district):  # the park's own cost sheet, else its district's
+        if cat.costs.get(place):
+            out += kit.local_costs(place)
+            break
     out += source_line(park.source, park.as_of, lang)
-    out += closing_contact(doc, contact, lang)
-    return wide("\n".join(out))
+    out += closing_contact(doc, contact, lang, kit)
+    return wide_page(out)

@@ -12,28 +12,41 @@ link leads to the policies index, which lists every policy.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from ..catalogue import Catalogue
-from .blocks import record_anchor, status_badge
 from .escape import h
 from .i18n import as_published, t
+from .kit import PageKit
 
 CURRENT = ("in_force", "not_yet_in_force")  # shown open; everything else is folded
 ORDER = {"in_force": 0, "not_yet_in_force": 1, "amended": 2, "expired": 3, "repealed": 4}
 WIDE_LISTED = 12  # wider-scope policies a page lists in full; more are summarised in one linked line
 
 
-def wider_than(cat: Catalogue, place: str | None = None) -> Callable[[str], bool]:
-    """Does a policy cover more than the place: it does not name the park `place` (if any) and
+@dataclass(frozen=True)
+class Wider:
+    """Does a policy cover more than a place: it does not name the park (if the place is one) and
     names no single district (none = city-wide, several = a city, a province or a group)?"""
+
+    several: frozenset[str]  # policies naming no single district
+    naming_place: frozenset[str]  # policies naming the park
+
+    def __call__(self, pid: str) -> bool:
+        return pid in self.several and pid not in self.naming_place
+
+    def among(self, ids: set[str]) -> set[str]:
+        """The ids for which the answer is yes, as set operations (a national park page weighs
+        ~130 policies: one call each was most of policy_sections' time, issue 13)."""
+        return ids.intersection(self.several).difference(self.naming_place)
+
+
+def wider_than(cat: Catalogue, place: str | None = None) -> Wider:
+    """Wider-than for the park `place`, or for a district (None)."""
     scopes = cat.policy_scopes
     assert scopes is not None
-    several, naming_place = scopes.not_one_district, frozenset(scopes.named_park.get(place, ()) if place else ())
-
-    def wider(pid: str) -> bool:
-        return pid in several and pid not in naming_place
-    return wider
+    return Wider(scopes.not_one_district, frozenset(scopes.named_park.get(place, ()) if place else ()))
 
 
 def split_policies(cat: Catalogue, ids: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -43,29 +56,36 @@ def split_policies(cat: Catalogue, ids: Iterable[str]) -> tuple[list[str], list[
     return current, [p for p in ordered if cat.policy_status[p] not in CURRENT]
 
 
-def _item(cat: Catalogue, doc: str, pid: str, lang: str, where: str) -> str:
-    policy = cat.policies[pid]
-    number = f' · <span class="doc-number">{as_published(policy.doc_number, lang)}</span>' if policy.doc_number else ""
-    return f"<li>{record_anchor(cat, doc, 'policies', pid, lang)}{number} {status_badge(cat.policy_status[pid], lang)}{where}</li>"
+def _item(kit: PageKit, doc: str, pid: str, where: str) -> str:
+    return f"<li>{kit.anchor(doc, 'policies', pid)}{kit.memo('policy-item', pid, _number_and_badge, kit, pid)}{where}</li>"
+
+
+def _number_and_badge(kit: PageKit, pid: str) -> str:
+    """What follows a policy's link in a list: its document number and status badge."""
+    policy = kit.cat.policies[pid]
+    number = f' · <span class="doc-number">{as_published(policy.doc_number, kit.lang)}</span>' if policy.doc_number else ""
+    return f"{number} {kit.badge(kit.cat.policy_status[pid])}"
 
 
 def policy_sections(cat: Catalogue, doc: str, ids: Iterable[str], lang: str,
                     where: Mapping[str, list[str]] | None = None,
-                    wider: Callable[[str], bool] | None = None, library: str | None = None) -> list[str]:
+                    wider: Wider | None = None, library: str | None = None,
+                    kit: PageKit | None = None) -> list[str]:
     """The list of current policies and the folded history, as lines of HTML.
 
     `where`, if given, names for some policies the parks they apply in (a district page lists the
     policies of its parks too, and says which park each one is for). `wider`, if given, tells
     wider-scope policies: more than WIDE_LISTED of them become one line linking to `library`.
     """
+    kit = kit or PageKit(cat, lang)
     where = where or {}
     ids = set(ids)
     summary_line = ""
     if wider is not None and library is not None:
-        wide = [p for p in ids if p not in where and wider(p)]
+        wide = wider.among(ids).difference(where)
         if len(wide) > WIDE_LISTED:
             ids.difference_update(wide)
-            current_wide = sum(1 for p in wide if cat.policy_status[p] in CURRENT)
+            current_wide = len(wide.intersection(kit.with_status(*CURRENT)))
             summary_line = (f'<p class="policy-wider">{h(t("wider_policies", lang).format(n=len(wide), current=current_wide))} '
                             f'<a href="{h(library)}">{h(t("wider_policies_link", lang))}</a></p>')
 
@@ -73,12 +93,12 @@ def policy_sections(cat: Catalogue, doc: str, ids: Iterable[str], lang: str,
         parks = where.get(pid)
         if not parks:
             return ""
-        return f' <span class="policy-where">({h(t("in_parks", lang))}: ' + ", ".join(record_anchor(cat, doc, "parks", p, lang) for p in parks) + ")</span>"
+        return f' <span class="policy-where">({h(t("in_parks", lang))}: ' + ", ".join(kit.anchor(doc, "parks", p) for p in parks) + ")</span>"
 
     current, folded = split_policies(cat, ids)
     out: list[str] = []
     if current:
-        out += ['<ul class="policy-list policy-current">', *(_item(cat, doc, p, lang, place(p)) for p in current), "</ul>"]
+        out += ['<ul class="policy-list policy-current">', *(_item(kit, doc, p, place(p)) for p in current), "</ul>"]
     elif not summary_line:  # with a summary line, policies do apply: "none" would mislead
         out.append(f'<p class="policy-none">{h(t("current_policies_none", lang))}</p>')
     if summary_line:
@@ -86,5 +106,5 @@ def policy_sections(cat: Catalogue, doc: str, ids: Iterable[str], lang: str,
     if folded:
         summary = h(t("older_policies", lang).format(n=len(folded)))
         out += [f'<details class="policy-older"><summary>{summary}</summary>',
-                '<ul class="policy-list">', *(_item(cat, doc, p, lang, place(p)) for p in folded), "</ul>", "</details>"]
+                '<ul class="policy-list">', *(_item(kit, doc, p, place(p)) for p in folded), "</ul>", "</details>"]
     return out + [""]

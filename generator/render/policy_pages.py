@@ -5,27 +5,29 @@ from ..catalogue import Catalogue
 from ..model import Contact
 from ..model.policy import Benefit
 from ..policy_status import days_left
-from .blocks import key_value_table, record_anchor, status_badge
+from .blocks import key_value_table
+from .kit import PageKit
 from .escape import h
 from .markup import (DIRECTORY_ROWS, bullets, directory_pages, heading, html_page_head, paragraphs, section_id,
                      table)
 from .exports import download_link
 from .i18n import as_published, benefit_amounts, enum, fmt_date, t, text
 from .links import doc_path
-from .record_top import closing_contact, summary_card, wide
+from .record_top import closing_contact, summary_card, wide_page
 from .tool_pages import STATIC_END, mount
 
 CARD_PLACES = 6  # places a policy's summary card names before "and N more"
 CATEGORY_ORDER = ("incentive", "cost", "talent", "land", "finance", "innovation", "trade")
 
 
-def policy_index(cat: Catalogue, lang: str) -> dict[str, str]:
+def policy_index(cat: Catalogue, lang: str, kit: PageKit | None = None) -> dict[str, str]:
     """The policy directory by category, DIRECTORY_ROWS policies a page (issue 13): doc path -> page.
 
     A category that runs over a page break has its heading on both pages."""
     # The policy finder (generator/client/policy-finder.js) replaces the list and its pager on page 1
     # once it runs; without JavaScript the list, every policy by category over the pages, is the
     # directory. Later pages have no finder.
+    kit = kit or PageKit(cat, lang)
     by_category: dict[str, list[str]] = {}
     for pid, pol in cat.policies.items():
         by_category.setdefault(pol.category, []).append(pid)
@@ -46,9 +48,9 @@ def policy_index(cat: Catalogue, lang: str) -> dict[str, str]:
             for pid in ids:
                 p = cat.policies[pid]
                 until = fmt_date(p.effective_to) if p.effective_to else t("open_ended", lang)
-                rows.append((record_anchor(cat, doc, "policies", pid, lang), as_published(p.doc_number, lang) if p.doc_number else "",
+                rows.append((kit.anchor(doc, "policies", pid), as_published(p.doc_number, lang) if p.doc_number else "",
                              h(text(p.issuer, lang)), h(f"{fmt_date(p.effective_from)} {t('until', lang)} {until}"),
-                             status_badge(cat.policy_status[pid], lang)))
+                             kit.badge(cat.policy_status[pid])))
             out += [heading(2, h(enum(category, lang)), f"category-{section_id(category)}"), table(head, rows)]
         out += [page.pager, STATIC_END if page.first else ""]
         pages[doc] = "".join(out)
@@ -61,16 +63,18 @@ def benefit_line(benefit: Benefit, lang: str) -> str:
     return h(text(benefit.description, lang) + (f" ({amounts})" if amounts else ""))
 
 
-def policy_card(cat: Catalogue, doc: str, policy_id: str, badge: str, until: str, lang: str, contact: Contact) -> str:
+def policy_card(cat: Catalogue, doc: str, policy_id: str, badge: str, until: str, lang: str, contact: Contact,
+                kit: PageKit | None = None) -> str:
     """Status, what the policy gives, when and where it applies, and the desk that administers it."""
     from ..client_data.policies import headline
 
+    kit = kit or PageKit(cat, lang)
     p = cat.policies[policy_id]
     scope = p.jurisdiction
     named = [("districts", d) for d in scope.districts] + [("parks", x) for x in scope.parks]
     # The first few places in the first screen; a province's policy may name a hundred districts,
     # which the fact sheet below lists in full.
-    places = [record_anchor(cat, doc, section, rid, lang) for section, rid in named[:CARD_PLACES]]
+    places = [kit.anchor(doc, section, rid) for section, rid in named[:CARD_PLACES]]
     if len(named) > CARD_PLACES:
         places.append(h(t("and_more", lang).format(n=len(named) - CARD_PLACES)))
     figures = [(t("benefit", lang), h(headline(p, lang))),
@@ -80,23 +84,23 @@ def policy_card(cat: Catalogue, doc: str, policy_id: str, badge: str, until: str
         figures.append((t("doc_number", lang), f'<span class="doc-number">{as_published(p.doc_number, lang)}</span>'))
     what = [badge, h(enum(p.category, lang)), h(text(p.issuer, lang))]
     return summary_card(cat, doc, lang, what=what, lead=text(p.summary, lang), figures=figures, contact=contact,
-                        reference=f"policy/{policy_id}", title=text(p.title, lang))
+                        reference=f"policy/{policy_id}", title=text(p.title, lang), kit=kit)
 
 
-def policy_page(cat: Catalogue, policy_id: str, lang: str) -> str:
+def policy_page(cat: Catalogue, policy_id: str, lang: str, kit: PageKit | None = None) -> str:
+    kit = kit or PageKit(cat, lang)
     p = cat.policies[policy_id]
     doc = doc_path("policies", policy_id)
     title = text(p.title, lang)
     status = cat.policy_status[policy_id]
     left = days_left(p, cat.settings.build_date)
-    badge = status_badge(status, lang)
+    badge = kit.badge(status)
     if status in ("in_force", "amended") and left is not None and left <= 90:
         badge += f' <span class="status status-expiring">{left} {h(t("days_left", lang))}</span>'
     until = fmt_date(p.effective_to) if p.effective_to else t("open_ended", lang)
     scope = p.jurisdiction
-    places = [record_anchor(cat, doc, "districts", d, lang) for d in scope.districts] + \
-             [record_anchor(cat, doc, "parks", x, lang) for x in scope.parks]
-    industries = [record_anchor(cat, doc, "industries", i, lang) for i in p.industries]
+    places = [kit.anchor(doc, "districts", d) for d in scope.districts] + [kit.anchor(doc, "parks", x) for x in scope.parks]
+    industries = [kit.anchor(doc, "industries", i) for i in p.industries]
     rows = [(t("status", lang), badge)]
     if p.doc_number:
         rows.append((t("doc_number", lang), f'<span class="doc-number">{as_published(p.doc_number, lang)}</span>'))
@@ -113,7 +117,7 @@ def policy_page(cat: Catalogue, policy_id: str, lang: str) -> str:
     if p.sample:
         rows.append((t("source", lang), h(t("sample", lang))))
     contact = cat.contact_for_policy(p)
-    out = [html_page_head(title), policy_card(cat, doc, policy_id, badge, until, lang, contact)] + key_value_table(rows, lang)
+    out = [html_page_head(title), policy_card(cat, doc, policy_id, badge, until, lang, contact, kit)] + key_value_table(rows, lang)
     if p.benefits:
         out += [heading(2, h(t("benefits", lang)), section_id("benefits")), bullets(benefit_line(b, lang) for b in p.benefits)]
     e = p.eligibility
@@ -138,8 +142,8 @@ def policy_page(cat: Catalogue, policy_id: str, lang: str) -> str:
     out += [bullets(links, css="policy-links")]
     relations = [("replaces", p.replaces), ("replaced_by", cat.replaced_by.get(policy_id, [])),
                  ("amends", p.amends), ("amended_by", cat.amended_by.get(policy_id, []))]
-    out += [bullets(f"{h(t(key, lang))}: " + ", ".join(record_anchor(cat, doc, "policies", i, lang) for i in ids)
+    out += [bullets(f"{h(t(key, lang))}: " + ", ".join(kit.anchor(doc, "policies", i) for i in ids)
                     for key, ids in relations if ids)]
-    out += closing_contact(doc, contact, lang)
-    return wide("\n".join(out))
+    out += closing_contact(doc, contact, lang, kit)
+    return wide_page(out)
 

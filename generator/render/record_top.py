@@ -11,10 +11,10 @@ from collections.abc import Iterable
 
 from ..catalogue import Catalogue
 from ..model import Contact
-from .blocks import enquiry, vcard_link
-from .enquiry import contact_card
+from .blocks import card, enquiry
 from .escape import h, hide_sidebars
 from .i18n import t
+from .kit import PageKit
 
 
 def wide(page: str) -> str:
@@ -23,8 +23,15 @@ def wide(page: str) -> str:
     return hide_sidebars(page, "navigation")
 
 
+def wide_page(lines: list[str]) -> str:
+    """wide() of the lines joined by newlines, the first line (html_page_head, the front matter)
+    changed before the join: one copy of a large page instead of three."""
+    return "\n".join([wide(lines[0]), *lines[1:]])
+
+
 def summary_card(cat: Catalogue, doc: str, lang: str, *, what: Iterable[str], lead: str,
-                 figures: Iterable[tuple[str, str]], contact: Contact, reference: str, title: str) -> str:
+                 figures: Iterable[tuple[str, str]], contact: Contact, reference: str, title: str,
+                 kit: PageKit | None = None) -> str:
     """The summary card and the enquiry box side by side (stacked, with the box pinned, on a phone).
 
     `what` and figure values are HTML already escaped; `lead` and figure labels are plain text.
@@ -39,14 +46,15 @@ def summary_card(cat: Catalogue, doc: str, lang: str, *, what: Iterable[str], le
     if rows:
         out += ['<dl class="record-figures">', *rows, "</dl>"]
     out.append("</section>")
-    out.append(enquiry(cat, doc, lang, contact, reference, title).strip())
+    box = kit.enquiry(doc, contact, reference, title) if kit else enquiry(cat, doc, lang, contact, reference, title)
+    out.append(box.strip())
     out.append("</div>")
     return "\n".join(out) + "\n"
 
 
-def closing_contact(doc: str, contact: Contact, lang: str) -> list[str]:
+def closing_contact(doc: str, contact: Contact, lang: str, kit: PageKit | None = None) -> list[str]:
     """The desk's full card at the end of the page, for phones, where the pinned enquiry bar
     shows only the button and one line (portal.css shows this section on narrow screens only)."""
     return [f'<section class="record-contact" aria-label="{h(t("all_contact_details", lang))}">',
             f'<p class="record-contact-title"><strong>{h(t("all_contact_details", lang))}</strong></p>',
-            contact_card(contact, lang, vcard_link(doc, contact)), "</section>", ""]
+            kit.card(doc, contact) if kit else card(doc, contact, lang), "</section>", ""]

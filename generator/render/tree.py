@@ -18,6 +18,7 @@ from .exports import export_files
 from .feed import FEED, atom_feed
 from .home_pages import HOME_SLUG, free_page, home_page
 from .industry_pages import industry_index, industry_page
+from .kit import PageKit
 from .links import doc_path, image_doc_path
 from .map_pages import map_pages
 from .open_data import DATA, data_files
@@ -35,6 +36,7 @@ def language_files(cat: Catalogue, lang: str) -> Iterator[tuple[str, str | bytes
     """The language's tree, one file at a time: a build writes each as it comes, so a national
     portal's pages are never all in memory (issue 13). Paths are unique; order is not meaningful."""
     meta = page_meta(cat, lang)  # descriptions, Open Graph and JSON-LD for the pages' front matter
+    kit = PageKit(cat, lang)  # what the record pages share (labels, links, repeated blocks), worked out once
 
     def pages(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
         for doc, markdown in items:
@@ -42,12 +44,12 @@ def language_files(cat: Catalogue, lang: str) -> Iterator[tuple[str, str | bytes
 
     yield from pages([("index.md", home_page(cat, lang)), (doc_path("industries"), industry_index(cat, lang))])
     yield from pages((doc_path("industries", i), industry_page(cat, i, lang)) for i in cat.industries)
-    yield from pages(park_index(cat, lang).items())  # directories come in pages (render/markup.py)
-    yield from pages((doc_path("parks", p), park_page(cat, p, lang)) for p in cat.parks)
-    yield from pages(district_index(cat, lang).items())
-    yield from pages((doc_path("districts", d), district_page(cat, d, lang)) for d in cat.districts)
-    yield from pages(policy_index(cat, lang).items())
-    yield from pages((doc_path("policies", p), policy_page(cat, p, lang)) for p in cat.policies)
+    yield from pages(park_index(cat, lang, kit).items())  # directories come in pages (render/markup.py)
+    yield from pages((doc_path("parks", p), park_page(cat, p, lang, kit)) for p in cat.parks)
+    yield from pages(district_index(cat, lang, kit).items())
+    yield from pages((doc_path("districts", d), district_page(cat, d, lang, kit)) for d in cat.districts)
+    yield from pages(policy_index(cat, lang, kit).items())
+    yield from pages((doc_path("policies", p), policy_page(cat, p, lang, kit)) for p in cat.policies)
     yield from pages(map_pages(cat, lang).items())  # maps are drawn by the client from assets/data/map-*.json
     yield from embed_files(cat, lang).items()  # maps/industry.html: the embeddable map, written by Folium
     yield from vendored_files().items()
