@@ -307,34 +307,15 @@ def sheets_data(cat: Catalogue, lang: str) -> dict[str, Any]:
 
 
 def policy_counts(cat: Catalogue) -> tuple[dict[str, int], dict[str, int]]:
-    """How many policies each park's and each district's page lists: len(cat.policies_by_park[id])
-    and len(cat.policies_by_district[id]), without assembling and sorting every list only to count
-    it (issue 13: at national scale that was a third of the compare sheets' time).
-
-    Counted from the same scopes as catalogue.PolicyScopes.for_park and for_district: a district's
-    shared scopes (everywhere, listing the district) go into one set once per district, and each
-    park adds only what its industries and its own name bring."""
+    """How many policies each park's and each district's page lists (the lengths of
+    cat.policies_by_park and policies_by_district), counted from the catalogue's unsorted sets
+    rather than sorting every list only to take its length (issue 13)."""
     scopes = cat.policy_scopes
     if scopes is None:  # a catalogue assembled by hand (tests): its lookups are plain lists
         return ({p: len(cat.policies_by_park.get(p, [])) for p in cat.parks},
                 {d: len(cat.policies_by_district.get(d, [])) for d in cat.districts})
-    shared: dict[str, set[str]] = {}  # district -> city-wide any-industry policies and those listing it
-    parks: dict[str, int] = {}
-    for pid, park in cat.parks.items():
-        base = shared.get(park.district)
-        if base is None:
-            base = shared[park.district] = set(scopes.everywhere).union(scopes.in_district.get(park.district, ()))
-        extra: set[str] = set()
-        for industry in park.industries:
-            extra.update(scopes.everywhere_for.get(industry, ()))
-            extra.update(scopes.in_district_for.get((park.district, industry), ()))
-        own = set(park.industries)
-        extra.update(p for p in scopes.named_park.get(pid, ())
-                     if not cat.policies[p].industries or own.intersection(cat.policies[p].industries))
-        parks[pid] = len(base) + len(extra.difference(base))
-    city_wide = set(scopes.city_wide)
-    districts = {d: len(city_wide) + len(set(scopes.district_listed.get(d, ())).difference(city_wide)) for d in cat.districts}
-    return parks, districts
+    return ({pid: len(scopes.park_set(park, cat.policies)) for pid, park in cat.parks.items()},
+            {d: len(scopes.district_set(d)) for d in cat.districts})
 
 
 def park_sheet(cat: Catalogue, pid: str, lang: str, sources: dict[str, int], policies: int) -> dict[str, Any]:
