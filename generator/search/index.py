@@ -27,21 +27,22 @@ Pages are numbered so that those that most often come first cluster in the first
 display data is split: the result lines (small, DOC_SHARD pages a file) are needed to show the
 list, the snippets (SNIPPET_SHARD a file) only after it is shown.
 
-Linear in the data: every document is tokenized once, postings are appended, and the shards
-are cut by token hash (the same FNV-1a hash as search-logic.js).
+Linear in the data (but for one sort of the postings by token, in numpy): every document is tokenized
+once, postings are appended, and the shards are cut by token hash (the same FNV-1a hash as search-logic.js).
 """
 from __future__ import annotations
 
 import json
 import math
-from collections import Counter, defaultdict, deque
-from itertools import chain, compress, repeat
-from operator import sub
+from collections import _count_elements, defaultdict  # type: ignore[attr-defined]
+from itertools import count, repeat
 from typing import Any, Iterable
+
+import numpy as np
 
 from .documents import SearchDoc
 from .pinyin import char_table, name_pinyin
-from .tokenize import tokenize
+from .tokenize import Tokenizer, tokenize
 from .words import Words, shard_key
 
 FIELDS: dict[str, float] = {"names": 10.0, "other": 5.0, "pinyin": 3.0, "summary": 2.0, "body": 1.0,
@@ -75,8 +76,12 @@ def fnv1a(token: str) -> int:
     return h
 
 
+# No check for circular references: the index is plain lists and dicts built here (and the check costs a tenth).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
+
+
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _ENCODER.encode(value)
 
 
 class Synonyms:
@@ -108,7 +113,7 @@ class Synonyms:
         return extra
 
 
-def _fields(doc: SearchDoc, words: Words) -> dict[str, list[str]]:
+def _fields(doc: SearchDoc, words: Words, tokenize: Tokenizer) -> dict[str, list[str]]:
     return {
         "names": tokenize(" ".join([doc.title, *doc.names]), unigrams=True),
         "other": tokenize(" ".join(doc.other), unigrams=True),
@@ -130,42 +135,37 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None, words: 
     per_doc: list[list[tuple[str, dict[str, int], dict[str, int], int]] | None] = []
     lengths: dict[str, float] = defaultdict(float)
     name_sizes: list[dict[str, int]] = []
+    tokenizer = Tokenizer()  # this build's: remembers each chunk's tokens
     for doc in docs:
         fields = []
-        for name, tokens in _fields(doc, words).items():
+        for name, tokens in _fields(doc, words, tokenizer).items():
             counts = _counts(tokens)
             fields.append((name, counts, synonyms.expand(counts), len(tokens)))
             lengths[name] += len(tokens)
         per_doc.append(fields)
-        name_sizes.append(_name_sizes(doc))
+        name_sizes.append(_name_sizes(doc, tokenizer))
     average = {name: max(lengths[name] / max(n, 1), 1.0) for name in FIELDS}
 
-    # token -> its postings, flat: doc, score, name size, doc, ... (one list per token, not a tuple per posting:
-    # 600,000 tuples at provincial scale cost more in allocation and garbage collection than the scoring itself).
-    # A token's document frequency is then the length of its list (a page has one posting per token it holds),
-    # so no set of each page's tokens is built to count it; the score becomes the impact once the idf is known.
-    postings: defaultdict[str, list[Any]] = defaultdict(list)
+    # Every posting (token, score, page, name size) in four flat lists, page by page: one list.extend per page
+    # and list, in C. _postings turns them into the term lists with whole-array operations.
+    posted: list[str] = []
+    raw: list[float] = []
+    pages: list[int] = []
+    sizes: list[int] = []
     for d, fields in enumerate(per_doc):
         scores = _scores(fields, average)
         per_doc[d] = None  # its counts are no longer needed: free them as we go
-        entries = zip(repeat(d), scores.values(), map(name_sizes[d].get, scores, repeat(0)))
-        deque(map(list.extend, map(postings.__getitem__, scores), entries), maxlen=0)  # postings[token] += (d, score, size), in C
-    priors = [100 * doc.prior for doc in docs]
-    for token, flat in postings.items():
-        count = len(flat) // 3
-        i = math.log(1 + (n - count + 0.5) / (count + 0.5))  # idf
-        # max(1, round(x)) as `round(x) or 1`: x is never negative (idf, scores and prior are positive).
-        flat[1::3] = [round(i * raw * prior) or 1 for raw, prior in zip(flat[1::3], map(priors.__getitem__, flat[0::3]))]
+        posted += scores
+        raw += scores.values()
+        pages += repeat(d, len(scores))
+        sizes += map(name_sizes[d].get, scores, repeat(0))
+    terms = _postings(posted, raw, pages, sizes, [100 * doc.prior for doc in docs])
+    del posted, raw, pages, sizes
 
-    total = sum(min(len(p) // 3, MAX_POSTINGS) for p in postings.values())
+    total = sum(map(len, terms.values())) // 3
     term_shards = max(1, math.ceil(total / TERM_SHARD_ENTRIES))
     shards: list[dict[str, list[int]]] = [{} for _ in range(term_shards)]
-    for token in sorted(postings):
-        flat = postings[token]
-        if len(flat) > 3 * MAX_POSTINGS:
-            flat = _best(flat)
-        pages = flat[0::3]
-        flat[0::3] = map(sub, pages, [0, *pages[:-1]])  # pages as differences from the previous one
+    for token, flat in terms.items():
         shards[fnv1a(shard_key(token)) % term_shards][token] = flat
 
     files: dict[str, str] = {}
@@ -175,7 +175,7 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None, words: 
         files[f"search/docs/{k}.json"] = _compact([_display(doc) for doc in docs[k * DOC_SHARD:(k + 1) * DOC_SHARD]])
     for k in range(math.ceil(n / SNIPPET_SHARD)):
         files[f"search/snippets/{k}.json"] = _compact([_snippet(doc) for doc in docs[k * SNIPPET_SHARD:(k + 1) * SNIPPET_SHARD]])
-    vocab = sorted(t for t in postings if t.isascii() and any(c.isalpha() for c in t))
+    vocab = [t for t in terms if t.isascii() and any(c.isalpha() for c in t)]  # terms are in sorted order
     files["search/vocab.json"] = _compact(vocab)
     files["search/pinyin.json"] = _compact(char_table())
     # Fetched when the search box opens, before the first keystroke: the first result lines (the
@@ -190,33 +190,74 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None, words: 
 def _counts(tokens: list[str]) -> dict[str, int]:
     """token -> times it occurs, as a plain dict: the counts of every field of every page are kept until all are
     scored, and a dict of strings and ints is not tracked by the cycle collector where a Counter (an instance
-    of a Python class) is: 300,000 Counters at national scale made each full collection walk them (2 s)."""
-    return dict(Counter(tokens))
+    of a Python class) is: 300,000 Counters at national scale made each full collection walk them (2 s).
+    Counted by Counter's own C helper straight into the dict (a Counter and its copy took twice as long)."""
+    counts: dict[str, int] = {}
+    _count_elements(counts, tokens)
+    return counts
 
 
-def _name_sizes(doc: SearchDoc) -> dict[str, int]:
+def _name_sizes(doc: SearchDoc, tokenize: Tokenizer) -> dict[str, int]:
     """token -> token count of the smallest name (title, name, other-language name) of the page that holds it."""
     sizes: dict[str, int] = {}
-    for variant in (doc.title, *doc.names, *doc.other):
-        vt = set(tokenize(variant))
-        for t in vt:
-            sizes[t] = min(sizes.get(t, len(vt)), len(vt))
+    # Largest name first, each name's tokens set to its size: a token ends with the size of the smallest (no loop).
+    names = (set(tokenize(variant)) for variant in (doc.title, *doc.names, *doc.other))
+    for tokens in sorted(names, key=len, reverse=True):
+        sizes.update(dict.fromkeys(tokens, len(tokens)))
     return sizes
 
 
-def _best(flat: list[int]) -> list[int]:
-    """The MAX_POSTINGS postings of highest impact, ties to the lower page, in page order.
+def _postings(tokens: list[str], raw: list[float], pages: list[int], sizes: list[int],
+              priors: list[float]) -> dict[str, list[int]]:
+    """token -> its postings, flat: page (delta-coded), impact, name size, page, ...; tokens in sorted order.
 
-    Postings are appended in page order, so this is a filter, not a sort of the postings: those above the
-    MAX_POSTINGS-th highest impact and, of those equal to it, the first ones up to MAX_POSTINGS (the same as a
-    stable sort by descending impact, cut at MAX_POSTINGS, sorted back by page)."""
-    impacts = flat[1::3]
-    cut = sorted(impacts, reverse=True)[MAX_POSTINGS - 1]
-    keep = [impact >= cut for impact in impacts]
-    tied = [p for p, impact in enumerate(impacts) if impact == cut]
-    for p in tied[len(tied) - (sum(keep) - MAX_POSTINGS):]:  # the last pages of those tied at the cut go
-        keep[p] = False
-    return list(chain.from_iterable(compress(zip(flat[0::3], impacts, flat[2::3]), keep)))
+    The postings come in page order; a stable sort by token puts each token's together, still in page order.
+    A token's document frequency is then its number of postings (a page has one posting per token it holds),
+    and a posting's impact is round(idf * score * prior), never below 1: the same floats multiplied in the same
+    order as Python would, rounded half to even as round() does. Millions of postings nationally, so whole-array
+    operations (numpy), not a Python step per posting.
+    """
+    vocab = sorted(set(tokens))
+    ids = dict(zip(vocab, count()))
+    token = np.fromiter(map(ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    # The stable sort by token, as one sort of (token, position) keys: unique keys, so any sort gives the stable
+    # order, and numpy sorts plain integers several times faster than it argsorts them stably.
+    order = np.sort((token << 32) | np.arange(len(token), dtype=np.int64)) & 0xFFFF_FFFF
+    token = token[order]
+    page = np.fromiter(pages, dtype=np.int64, count=len(pages))[order]
+    df = np.bincount(token, minlength=len(vocab))
+    n = len(priors)
+    idf = np.array([math.log(1 + (n - c + 0.5) / (c + 0.5)) for c in df.tolist()], dtype=np.float64)
+    impact = np.rint(idf[token] * np.fromiter(raw, dtype=np.float64, count=len(raw))[order]
+                     * np.array(priors, dtype=np.float64)[page])
+    impact = np.maximum(impact, 1).astype(np.int64)  # x is never negative (idf, scores and prior are positive)
+    size = np.fromiter(sizes, dtype=np.int64, count=len(sizes))[order]
+
+    ends = np.cumsum(df)
+    keep = np.ones(len(token), dtype=bool)
+    for t in np.flatnonzero(df > MAX_POSTINGS).tolist():
+        keep[ends[t] - df[t]:ends[t]] = _best(impact[ends[t] - df[t]:ends[t]])
+    token, page, impact, size = token[keep], page[keep], impact[keep], size[keep]
+
+    previous = np.zeros_like(page)  # pages as differences from the token's previous page (the first: from 0)
+    previous[1:] = page[:-1]
+    previous[np.flatnonzero(np.diff(token)) + 1] = 0
+    flat = np.column_stack((page - previous, impact, size)).ravel().tolist()
+    ends3 = (np.cumsum(np.bincount(token, minlength=len(vocab))) * 3).tolist()
+    return {t: flat[start:end] for t, start, end in zip(vocab, [0, *ends3[:-1]], ends3)}
+
+
+def _best(impacts: np.ndarray) -> np.ndarray:
+    """Which of a token's postings (impacts in page order) to keep: the MAX_POSTINGS of highest impact, ties to
+    the lower page (the same as a stable sort by descending impact, cut at MAX_POSTINGS, sorted back by page).
+
+    A filter, not a sort of the postings: those above the MAX_POSTINGS-th highest impact and, of those equal to
+    it, the first ones up to MAX_POSTINGS."""
+    cut = np.sort(impacts)[-MAX_POSTINGS]
+    keep = impacts >= cut
+    tied = np.flatnonzero(impacts == cut)
+    keep[tied[len(tied) - (int(keep.sum()) - MAX_POSTINGS):]] = False  # the last pages of those tied at the cut go
+    return keep
 
 
 def _scores(fields: list[tuple[str, dict[str, int], dict[str, int], int]], average: dict[str, float]) -> dict[str, float]:

@@ -10,9 +10,37 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from typing import Any
+
 from pypinyin import Style, lazy_pinyin
+from pypinyin.converter import UltimateConverter
+from pypinyin.core import Pinyin
 
 from .tokenize import han_runs, stem
+
+
+class _Readings(UltimateConverter):
+    """lazy_pinyin's own converter, remembering the toneless form of each reading (zhōng -> zhong): pypinyin
+    works it out again for every character of every run, half the time of reading a run. The toneless style
+    depends on the reading alone (not on the character), so the result is the same."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._toneless: dict[str, str] = {}
+
+    def convert_style(self, han: str, orig_pinyin: str, style: Any, strict: bool, **kwargs: Any) -> str:
+        if style != Style.NORMAL or not strict or kwargs:
+            return super().convert_style(han, orig_pinyin, style, strict, **kwargs)
+        found = self._toneless.get(orig_pinyin)
+        if found is None:
+            found = self._toneless[orig_pinyin] = super().convert_style(han, orig_pinyin, style, strict)
+        return found
+
+
+@lru_cache(maxsize=1)
+def _reader() -> Pinyin:
+    """The equivalent of lazy_pinyin(text, style=Style.NORMAL) (its defaults: no v_to_u, tone sandhi, ...)."""
+    return Pinyin(_Readings())
 
 
 @lru_cache(maxsize=None)
@@ -35,14 +63,14 @@ def name_pinyin(text: str) -> list[str]:
 def _run_pinyin(run: str) -> frozenset[str]:
     """The pinyin tokens of one Han run. Cached: a district's or issuer's name recurs in many parks' and
     policies' names, and reading a run as a phrase (lazy_pinyin) is the costly step."""
-    chars = [char_pinyin(c) for c in run]
+    chars = list(map(char_pinyin, run))
     if not all(chars):
         return frozenset()
     out: set[str] = set()
-    for size in (2, 3, 4):
-        out.update(stem("".join(chars[i:i + size])) for i in range(len(chars) - size + 1))
+    for size in (2, 3, 4):  # the stretches of `size` characters: zip of the list shifted by 0 .. size - 1
+        out.update(map(stem, map("".join, zip(*(chars[i:] for i in range(size))))))
     out.add(stem("".join(chars)))
-    out.add(stem("".join(lazy_pinyin(run, style=Style.NORMAL))))
+    out.add(stem("".join(_reader().lazy_pinyin(run, style=Style.NORMAL))))
     return frozenset(out)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 from operator import add
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -102,6 +103,32 @@ def tokenize(text: str, unigrams: bool = False) -> list[str]:
         elif latin not in STOP_WORDS:
             out.append(stem(latin))
     return out
+
+
+class Tokenizer:
+    """tokenize(), remembered per space-separated chunk of text: for one index build (not shared between builds).
+
+    A page's body and names repeat the same district, industry and park names, enum labels and English words
+    thousands of times; each chunk is tokenized once. The same tokens in the same order as tokenize(text): no
+    token spans a space (runs are letters, digits or Han), and folding maps a chunk alone as it does within
+    the text (NFKC, case and accent folding never reach across a space; nothing composes with one).
+    """
+
+    def __init__(self) -> None:
+        self._memo: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
+
+    def __call__(self, text: str, unigrams: bool = False) -> list[str]:
+        memo = self._memo[unigrams]
+        chunks = text.split(" ")
+        found = list(map(memo.get, chunks))
+        if None in found:
+            for i, chunk in enumerate(chunks):
+                if found[i] is None:
+                    tokens = memo.get(chunk)  # the same chunk may come twice in one text
+                    if tokens is None:
+                        tokens = memo[chunk] = tuple(tokenize(chunk, unigrams))
+                    found[i] = tokens
+        return list(chain.from_iterable(found))
 
 
 def han_runs(text: str) -> list[str]:
