@@ -20,10 +20,13 @@ What this adds to `mkdocs build --strict --quiet`:
   the same folder, so it is rendered once per folder and reused (about a third of the theme's time per
   page). Pages in the nav, where an item is marked active, are rendered as usual.
 - A generated page's body is read when its HTML is written and dropped after, rather than every
-  page of the language being held from the first read to the last write.
+  page of the language being held from the first read to the last write. In a clean build a page
+  outside the nav is read only then (nothing else shows its title or contents), not twice.
 - A generated page outside the nav is written from a skeleton of its folder (generator/page_skeleton.py):
   the theme renders only the page's own blocks, not the whole template, for each page.
 - Front matter as our renderers write it (JSON values) is read as JSON, not by the YAML parser.
+- A page's canonical address is the site's address and its own, joined without urljoin() when
+  that would only append them.
 """
 from __future__ import annotations
 
@@ -167,6 +170,35 @@ def _read_front_matter_as_json() -> None:
     meta.get_data = get_data_json_first
 
 
+# A page address that urljoin() would only append: no scheme, query, fragment, escapes or dot segments.
+_PLAIN_URL = re.compile(r"(?:[A-Za-z0-9_~-]+/)*[A-Za-z0-9_~-]*")
+
+
+def _join_plain_urls_directly() -> None:
+    """Page addresses (canonical_url, abs_url) without urljoin() for plain relative ones, which it
+    would only append to the site's address: MkDocs makes one for every page (national scale:
+    ~22,800 a language), and urljoin parses and rebuilds both each time."""
+    from urllib.parse import urlsplit
+
+    from mkdocs.structure.pages import Page
+
+    set_canonical_url = Page._set_canonical_url
+    site_paths: dict[str, str | None] = {}  # site address -> its path (None: one with a query or fragment)
+
+    def set_plain_canonical_url(self: Page, base: str | None) -> None:
+        url = self.url
+        if base and base not in site_paths:
+            parts = urlsplit(base if base.endswith("/") else base + "/")
+            site_paths[base] = None if parts.query or parts.fragment else parts.path
+        if not base or site_paths[base] is None or _PLAIN_URL.fullmatch(url) is None:
+            set_canonical_url(self, base)
+            return
+        self.canonical_url = (base if base.endswith("/") else base + "/") + url
+        self.abs_url = f"{site_paths[base]}{url}"
+
+    Page._set_canonical_url = set_plain_canonical_url  # type: ignore[method-assign]
+
+
 def _outside_nav(page: Any, nav: Any) -> bool:
     """May the page be rendered from what its folder shares (shared_fragment, page_skeleton)? Yes
     for a page outside the nav: no nav item is its own to mark active. RENDER_EVERY_NAV=1: no."""
@@ -192,17 +224,32 @@ def _write_generated_pages() -> None:
     from .page_skeleton import Skeletons
     from .render.markup import GENERATED_HTML
 
-    populate, build_page = build._populate_page, build._build_page
+    populate, build_page, get_navigation = build._populate_page, build._build_page, build.get_navigation
+    navs: list[Any] = []  # the build's nav, once made
+    unread: dict[int, Any] = {}  # pages left to read when written: id(page) -> the build's Files
+
+    def capture_nav(files, config):  # noqa: ANN001, ANN202
+        navs.append(get_navigation(files, config))
+        return navs[-1]
 
     def populate_then_drop(page, config, files, dirty=False):  # noqa: ANN001, ANN202
+        if not dirty and navs and _outside_nav(page, navs[-1]):
+            # No other page shows anything of a page outside the nav (its title or contents list),
+            # nor do the theme's own templates (sitemap: its address): in a clean build it is read
+            # when it is written, once, rather than read, dropped and read again.
+            unread[id(page)] = files
+            return
         populate(page, config, files, dirty)
         if page.meta.get(GENERATED_HTML) is True:
             page.markdown = page.content = None  # read again when written
 
     def read_build_drop(page, config, doc_files, nav, env, dirty=False, excluded=False):  # noqa: ANN001, ANN202
+        fresh = id(page) in unread
+        if fresh:
+            populate(page, config, unread.pop(id(page)), dirty)
         generated = page.meta.get(GENERATED_HTML) is True
         kept = dirty and not page.file.is_modified()  # a dirty build leaves this page's HTML as it is
-        if generated and not kept:
+        if generated and not kept and not fresh:
             # The body only: the front matter was read with the page (meta.get_data's split, without
             # parsing the YAML again).
             source = page.file.content_string
@@ -219,22 +266,32 @@ def _write_generated_pages() -> None:
                 page.markdown = page.content = None
 
     skeletons: dict[int, Skeletons] = {}
+    contexts: dict[tuple[int, str, str], dict[str, Any]] = {}
+
+    def folder_context(page, config, doc_files, nav) -> dict[str, Any]:  # noqa: ANN001
+        """MkDocs' get_context for the page, its page-independent part made once per folder: the
+        base URL and the extra CSS and scripts relative to the page are the same for every page
+        of a folder (as the skeleton's links are), the rest is the build's."""
+        key = (id(nav), posixpath.dirname(page.url.rstrip("/")), utils.get_relative_url(".", page.url))
+        if key not in contexts:
+            contexts[key] = build.get_context(nav, doc_files, config, page)
+        return {**contexts[key], "page": page}
 
     def build_from_skeleton(page, config, doc_files, nav, env) -> None:  # noqa: ANN001
         """MkDocs' _build_page with page_skeleton's render (no plugin events: builds have no plugins)."""
         config._current_page = page
         try:
             page.active = True
-            context = build.get_context(nav, doc_files, config, page)
+            context = folder_context(page, config, doc_files, nav)
             template = env.get_template(page.meta.get("template", "main.html"))
-            output = skeletons.setdefault(id(env), Skeletons()).render(template, context)
-            if output.strip():
-                utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+            output = skeletons.setdefault(id(env), Skeletons()).render(template, context)  # encoded
+            if output.strip():  # never empty: the skeleton is the whole HTML document
+                utils.write_file(output, page.file.abs_dest_path)
         finally:
             page.active = False
             config._current_page = None
 
-    build._populate_page, build._build_page = populate_then_drop, read_build_drop
+    build._populate_page, build._build_page, build.get_navigation = populate_then_drop, read_build_drop, capture_nav
 
 
 def _share_navigation() -> None:
@@ -248,14 +305,26 @@ def _share_navigation() -> None:
 
     def env_with_fragments(self: Theme) -> jinja2.Environment:
         env = get_env(self)
+        # Every template kept, in a plain dict (Jinja's cache_size=-1): the default cache of 400 moves
+        # a template to the front of a queue at every {% include %}, some 10 a page, and a build loads
+        # only the theme's few dozen templates.
+        env.cache = {}
         rendered: dict[tuple[str, str], str] = {}
+        # The page last asked about and its folder (None: in the nav). A page's header asks four
+        # times, and deciding costs more than the lookup.
+        last: tuple[Any, str | None] = (None, None)
 
         @jinja2.pass_context
         def shared_fragment(context: jinja2.runtime.Context, name: str, render: jinja2.runtime.Macro) -> str:
+            nonlocal last
             page = context.get("page")
-            if not _outside_nav(page, context.get("nav")):
+            if page is None or page is not last[0]:
+                folder = posixpath.dirname(page.url.rstrip("/")) if _outside_nav(page, context.get("nav")) else None
+                last = (page, folder)
+            folder = last[1]
+            if folder is None:
                 return render()
-            key = (name, posixpath.dirname(page.url.rstrip("/")))
+            key = (name, folder)
             if key not in rendered:
                 rendered[key] = render()
             return rendered[key]
@@ -285,6 +354,7 @@ def run(config_file: Path, dirty: bool) -> int:
         _share_navigation()
         _write_generated_pages()
         _read_front_matter_as_json()
+        _join_plain_urls_directly()
         dirty = dirty and not cfg.plugins  # plugins see every page only in a clean build
         if dirty:
             _write_to_new_inodes()
