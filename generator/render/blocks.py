@@ -20,10 +20,9 @@ if TYPE_CHECKING:  # kit.py builds on this module
 
 def figure_table(rows: Iterable[tuple[str, Figure | None]], lang: str, kit: PageKit | None = None) -> str:
     """Figures as a metric | value | source table (HTML), or "" when no figure is given."""
-    if kit is not None:  # the same cells, from the kit's tables
-        body = [(h(label), kit.amount(fig), kit.figure_notes(fig)) for label, fig in rows if fig is not None]
-    else:
-        body = [(h(label), h(fmt_amount(fig, lang)), figure_notes_md(fig, lang)) for label, fig in rows if fig is not None]
+    if kit is not None:  # the same table, from the kit's cells
+        return kit.figure_table(rows)
+    body = [(h(label), h(fmt_amount(fig, lang)), figure_notes_md(fig, lang)) for label, fig in rows if fig is not None]
     if not body:
         return ""
     return table((t("metric", lang), t("value", lang), t("source_col", lang)), body)
@@ -33,7 +32,10 @@ def figure_section(heading_key: str, rows: Iterable[tuple[str, Figure | None]], 
                    kit: PageKit | None = None) -> list[str]:
     """A section (h2 named by the interface string `heading_key`) and its figure table, or nothing
     when no figure is given."""
-    figures = figure_table(rows, lang, kit)
+    if kit is not None:
+        figures = kit.figure_table(rows)
+        return [kit.section_heading(heading_key), figures] if figures else []
+    figures = figure_table(rows, lang)
     return [heading(2, h(t(heading_key, lang)), section_id(heading_key)), figures] if figures else []
 
 

@@ -6,9 +6,9 @@ from .blocks import key_value_table, source_line
 from .kit import PageKit
 from .map_pages import district_map
 from .escape import h
-from .markup import DIRECTORY_ROWS, directory_pages, heading, html_page_head, paragraph, section_id, table
+from .markup import DIRECTORY_ROWS, directory_pages, heading, html_page_head, paragraph, table
 from .i18n import enum, t, text
-from .links import doc_path, finder_link
+from .links import doc_path
 from .policy_lists import policy_sections, wider_than
 from .record_top import summary_card, wide_page
 
@@ -22,7 +22,7 @@ def district_index(cat: Catalogue, lang: str, kit: PageKit | None = None) -> dic
     for page in directory_pages("districts", sorted(cat.districts.items()), DIRECTORY_ROWS, lang):
         doc, rows = page.doc, []
         for did, district in page.rows:
-            industries = ", ".join(kit.anchor(doc, "industries", i) for i in district.leading_industries)
+            industries = kit.anchors(doc, "industries", district.leading_industries)
             # A zone names the district it lies in; a district counts its zones' parks too.
             within = f" ({h(t('within', lang).lower())} {kit.anchor(doc, 'districts', district.parent)})" if district.parent else ""
             rows.append((kit.anchor(doc, "districts", did) + within, h(enum(district.kind, lang)), industries,
@@ -77,7 +77,7 @@ def _park_table(kit: PageKit, doc: str, parks: list[str]) -> list[str]:
     rows = []
     for pid in parks:
         park = cat.parks[pid]
-        inds = ", ".join(kit.anchor(doc, "industries", i) for i in park.industries)
+        inds = kit.anchors(doc, "industries", park.industries)
         rows.append((kit.anchor(doc, "parks", pid), h(enum(park.kind, lang)), inds))
     return [table((t("parks", lang), t("kind", lang), t("leading_industries", lang)), rows)]
 
@@ -95,7 +95,7 @@ def district_page(cat: Catalogue, district_id: str, lang: str, kit: PageKit | No
     if district.parent:
         facts.append((t("within", lang), kit.anchor(doc, "districts", district.parent)))
     facts.append((t("leading_industries", lang),
-                  ", ".join(kit.anchor(doc, "industries", i) for i in district.leading_industries)))
+                  kit.anchors(doc, "industries", district.leading_industries)))
     parks = cat.parks_by_district[district_id]
     zones = zones_within(cat, district_id)
     assert cat.policy_scopes is not None
@@ -107,7 +107,7 @@ def district_page(cat: Catalogue, district_id: str, lang: str, kit: PageKit | No
     if district.parent:
         what.append(f"{h(t('within', lang).lower())} {kit.anchor(doc, 'districts', district.parent)}")
     figures = [(t("parks_count", lang), str(len(parks_within(cat, district_id)))), (t("policies_in_force", lang), str(current)),
-               (t("leading_industries", lang), ", ".join(kit.anchor(doc, "industries", i) for i in district.leading_industries))]
+               (t("leading_industries", lang), kit.anchors(doc, "industries", district.leading_industries))]
     if zones:
         figures.append((t("zones_here", lang), ", ".join(kit.anchor(doc, "districts", z) for z in zones)))
     contact = cat.desk_for(district_id, None)
@@ -116,24 +116,24 @@ def district_page(cat: Catalogue, district_id: str, lang: str, kit: PageKit | No
                         reference=f"district/{district_id}", title=name, kit=kit)]
     out += key_value_table(facts, lang)
     none_yet = paragraph(h(t("none_yet", lang)))
-    out += [heading(2, h(t("parks_here", lang)), section_id("parks_here"))]
+    out += [kit.section_heading("parks_here")]
     if parks:
-        out += [district_map(cat, doc, district_id, lang)]
+        out += [district_map(cat, doc, district_id, lang, kit)]
         out += _park_table(kit, doc, parks)
     else:
         out += [none_yet]
     if zones:
         # A zone lies within this district (its `parent`): its parks are part of what the district offers.
-        out += [heading(2, h(t("zones_here", lang)), section_id("zones_here"))]
+        out += [kit.section_heading("zones_here")]
         for zone in zones:
             out += [heading(3, kit.anchor(doc, "districts", zone), f"zone-{zone}")]
             out += _park_table(kit, doc, cat.parks_by_district[zone]) if cat.parks_by_district[zone] else [none_yet]
-    out += [heading(2, h(t("policies_here", lang)), section_id("policies_here"))] + policy_sections(cat, doc, policies, lang, where=by_park, wider=wider_than(cat),
-                                                                  library=finder_link(doc, "policies", "place", f"d.{district_id}"),
+    out += [kit.section_heading("policies_here")] + policy_sections(cat, doc, policies, lang, where=by_park, wider=wider_than(cat),
+                                                                  library=kit.finder_link(doc, "policies", "place", f"d.{district_id}"),
                                                                   kit=kit)
     if cat.costs.get(district_id):
         out += kit.local_costs(district_id)
-    out += [heading(2, h(t("contacts_here", lang)), section_id("contacts_here"))]
+    out += [kit.section_heading("contacts_here")]
     out += [kit.card(doc, c) for c in district.contacts]
     out += source_line(district.source, None, lang)
     return wide_page(out)

@@ -7,6 +7,7 @@ one line first: a subject is one line, and the body's line structure is ours, no
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from ..model import Contact
@@ -141,6 +142,36 @@ def enquiry_block(contact: Contact, lang: str, reference: str, title: str, page_
     subject = enquiry_subject(lang, reference, title)
     body = enquiry_body(lang, reference, title, page_url)
     href = mailto_html(contact.email, subject, body) if contact.email else None  # escaped
+    return enquiry_box(contact, lang, reference, href, whom_html, card)
+
+
+def enquiry_href(address: str, lang: str, reference: str, title: str, page_url: str) -> str:
+    """mailto_html(address, enquiry_subject(…), enquiry_body(…)): the fixed wording of the subject and
+    body is percent-encoded once per language (_mail_wording), as encoding goes byte by byte, and
+    only the page's own values are encoded per page (issue 13: the mail link was a tenth of a record page)."""
+    open_subject, mid_subject, greeting, before_reference, before_url, end = _mail_wording(lang)
+    title_html, reference_html = _quote_html(one_line(title)), _quote_html(one_line(reference))
+    return (f"{h('mailto:' + quote(address, safe='@'))}{h('?subject=')}{open_subject}{reference_html}{mid_subject}{title_html}"
+            f"{h('&body=')}{greeting}{title_html}{before_reference}{reference_html}{before_url}"
+            f"{_quote_html(one_line(page_url))}{end}")
+
+
+def _quote_html(text: str) -> str:
+    """h(quote(text, safe="")) for text with no whitespace left after quoting (mailto_html)."""
+    return "".join(map(_QUOTED_HTML.__getitem__, text.encode("utf-8")))
+
+
+@lru_cache(maxsize=None)  # two languages; a pure function of the interface strings
+def _mail_wording(lang: str) -> tuple[str, ...]:
+    """The fixed pieces of enquiry_subject and enquiry_body around the page's values, encoded as in mailto_html."""
+    pieces = ("[", f"] {t('enquiry_subject', lang)}: ", t("mail_greeting", lang) + "\r\n", f"\r\n{t('reference', lang)}: ",
+              f"\r\n{t('page', lang)}: ", f"\r\n\r\n{t('mail_question', lang)}\r\n")
+    return tuple(_quote_html(p) for p in pieces)
+
+
+def enquiry_box(contact: Contact, lang: str, reference: str, href: str | None, whom_html: str,
+                card: tuple[str, str]) -> str:
+    """enquiry_block() once its parts are made: `href` is the mail link (escaped), None without an address."""
     # Without an e-mail address the button calls the desk instead: there is always one action.
     if href:
         button = f'<a class="md-button md-button--primary enquiry-button" href="{href}">{t("ask", lang)}</a>'

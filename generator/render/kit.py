@@ -13,16 +13,18 @@ same with or without a kit, which the page functions make for themselves when no
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from urllib.parse import quote
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any, NamedTuple, TypeVar
 
 from ..catalogue import Catalogue
 from ..model import Contact, Figure
 from .blocks import figure_section, record_label, status_badge, vcard_link
-from .enquiry import card_parts, contact_card, enquiry_block, whom
+from .enquiry import card_parts, contact_card, enquiry_box, enquiry_href, whom
 from .escape import h
-from .i18n import enum, figure_notes_md, figure_period, fmt_amount, text_md
+from .i18n import enum, figure_notes_md, figure_period, fmt_amount, t, text_md
 from .links import absolute_url, doc_path, html_link, url_path
+from .markup import heading, section_id, table
 
 T = TypeVar("T")
 _MISSING = object()
@@ -35,6 +37,10 @@ class _Record(NamedTuple):
     label: str  # the record's name, escaped HTML
     plain: bool  # section and id are plain segments (_PLAIN)
     from_record_page: str  # the whole link as written on a record page of another section
+
+
+def _section_heading(key: str, lang: str) -> str:
+    return heading(2, h(t(key, lang)), section_id(key))
 
 
 class PageKit:
@@ -55,6 +61,7 @@ class PageKit:
         self._desks: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {}
         self._cards: dict[tuple[str, str], str] = {}
         self._memo: dict[tuple[str, Hashable], Any] = {}
+        self._anchor_lists: dict[tuple[str, tuple[str, ...]], str] = {}
 
     # --- links to records -------------------------------------------------------------------------
     def label(self, section: str, record_id: str) -> str:
@@ -82,6 +89,20 @@ class PageKit:
         if self._section_page is not None and section != self._section_page and record.plain:
             return record.from_record_page
         return f'<a href="{self._href(from_doc, section, record_id, record.plain)}">{record.label}</a>'
+
+    def anchors(self, from_doc: str, section: str, ids: Iterable[str]) -> str:
+        """", ".join(self.anchor(from_doc, section, i) for i in ids). From a plain record page to
+        records of another section links do not depend on which page it is (see anchor, _href), so
+        the list is made once: a province-wide policy names a hundred districts on each of its pages."""
+        if from_doc != self._doc:
+            self._set_doc(from_doc)
+        if self._section_page is None or section == self._section_page:
+            return ", ".join([self.anchor(from_doc, section, i) for i in ids])
+        key = (section, tuple(ids))
+        joined = self._anchor_lists.get(key)
+        if joined is None:
+            joined = self._anchor_lists[key] = ", ".join([self.anchor(from_doc, section, i) for i in key[1]])
+        return joined
 
     def _set_doc(self, from_doc: str) -> None:
         """Remember the page links are made from: its URL folder's segments (None if any needs the
@@ -151,7 +172,8 @@ class PageKit:
             desk = self._desks[(contact.id, vcard)] = (whom(contact, self.lang),
                                                        card_parts(contact, self.lang, vcard, compact=True))
         url = self._site + url_path(doc)  # absolute_url(settings, lang, doc)
-        return "\n" + enquiry_block(contact, self.lang, reference, title, url, vcard, desk) + "\n"
+        href = enquiry_href(contact.email, self.lang, reference, title, url) if contact.email else None
+        return "\n" + enquiry_box(contact, self.lang, reference, href, *desk) + "\n"
 
     def card(self, doc: str, contact: Contact) -> str:
         """blocks.card(doc, contact, lang): the desk's full card, linking to its vCard."""
@@ -177,6 +199,43 @@ class PageKit:
         if value is _MISSING:
             value = self._memo[(table, key)] = make(*args)
         return value  # type: ignore[return-value]
+
+    def section_heading(self, key: str) -> str:
+        """markup.heading(2, h(t(key, lang)), section_id(key)): a section's h2 named by an interface string."""
+        return self.memo("section-heading", key, _section_heading, key, self.lang)
+
+    def figure_table(self, rows: Iterable[tuple[str, Figure | None]]) -> str:
+        """blocks.figure_table(rows, lang) from the kit's cells: the table's head is made once, and each
+        row is joined directly (record pages hold ~50,000 figure tables a language, issue 13)."""
+        amount, notes = self.amount, self.figure_notes
+        body = ["<tr><td>" + h(label) + "</td><td>" + amount(fig) + "</td><td>" + notes(fig) + "</td></tr>"
+                for label, fig in rows if fig is not None]
+        if not body:
+            return ""
+        head, foot = self.memo("figure-table", None, self._figure_table_ends)
+        return head + "\n".join(body) + foot
+
+    def _figure_table_ends(self) -> tuple[str, str]:
+        """What markup.table writes before the first row and after the last of a figure table."""
+        lang = self.lang
+        empty = table((t("metric", lang), t("value", lang), t("source_col", lang)), [("",)])
+        head, foot = empty.split("<tr><td></td></tr>")
+        return head, foot
+
+    def link(self, doc: str, site_path: str) -> str:
+        """links.html_link(doc, site_path) for a site path in another section than the record page
+        `doc` (the map page, a section's index): string arithmetic, as in _href."""
+        if doc != self._doc:
+            self._set_doc(doc)
+        at = self._folder
+        if at and self._section_page is not None and site_path.endswith("/") and not site_path.startswith(at[0] + "/") \
+                and all(_PLAIN.fullmatch(p) for p in site_path[:-1].split("/")):
+            return "../" * len(at) + site_path
+        return html_link(doc, site_path)
+
+    def finder_link(self, doc: str, section: str, key: str, value: str) -> str:
+        """links.finder_link(doc, section, key, value), the index's href by self.link."""
+        return self.link(doc, url_path(doc_path(section))) + f"?{key}=" + quote(value, safe="")
 
     def local_costs(self, place: str) -> list[str]:
         """The "local costs" section of the cost sheet filed under `place` (a district's sheet shows

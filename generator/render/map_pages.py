@@ -12,6 +12,7 @@ from ..maps.data import industry_colours, memberships
 from ..maps.embed import EMBED
 from ..maps.tiles import attribution, tiles_for
 from .escape import h, hide_sidebars, page_head
+from .kit import PageKit
 from .markup import html_page_head, paragraph
 from .i18n import t, text
 from .links import absolute_url, doc_path, html_link, url_path
@@ -25,29 +26,35 @@ def caption(cat: Catalogue, lang: str) -> str:
     return h(attribution(tiles_for(cat.settings.map, lang), cat.settings.map, lang))
 
 
-def map_embed(cat: Catalogue, doc: str, lang: str, kind: str, record_id: str, title: str, fallback: str) -> str:
+def map_embed(cat: Catalogue, doc: str, lang: str, kind: str, record_id: str, title: str, fallback: str,
+              kit: PageKit | None = None) -> str:
     """A place's map on its page: a mount the client draws into once it scrolls into view, and a
     caption that says where the place is (`fallback`, plain text) for readers without the map."""
-    larger = f"{html_link(doc, url_path(PLACE_PAGE))}?{kind}={record_id}"
+    if kit is not None:  # the link and the attribution from the kit (the same on every record page)
+        larger = f"{kit.link(doc, url_path(PLACE_PAGE))}?{kind}={record_id}"
+        attributed = kit.memo("map-caption", None, caption, cat, lang)
+    else:
+        larger = f"{html_link(doc, url_path(PLACE_PAGE))}?{kind}={record_id}"
+        attributed = caption(cat, lang)
     return (f'<figure class="map-figure">\n'
             f'<div class="portal-tool map-place" data-tool="place-map" data-place="{h(kind)}:{h(record_id)}" role="region" '
             f'aria-label="{h(title)}" hidden></div>\n'
             f'<figcaption class="map-caption"><span class="map-fallback">{h(fallback)}</span> · '
-            f'<a href="{h(larger)}">{h(t("map_larger", lang))}</a><br>{caption(cat, lang)}</figcaption>\n'
+            f'<a href="{h(larger)}">{h(t("map_larger", lang))}</a><br>{attributed}</figcaption>\n'
             f'</figure>\n')
 
 
-def park_map(cat: Catalogue, doc: str, park_id: str, lang: str) -> str:
+def park_map(cat: Catalogue, doc: str, park_id: str, lang: str, kit: PageKit | None = None) -> str:
     park = cat.parks[park_id]
     loc = park.location
     where = f"{t('map_location', lang)}: {loc.lat:.5f}, {loc.lon:.5f} (WGS-84) · {text(cat.districts[park.district].name, lang)}"
-    return map_embed(cat, doc, lang, "park", park_id, f"{t('map_location', lang)}: {text(park.name, lang)}", where)
+    return map_embed(cat, doc, lang, "park", park_id, f"{t('map_location', lang)}: {text(park.name, lang)}", where, kit)
 
 
-def district_map(cat: Catalogue, doc: str, district_id: str, lang: str) -> str:
+def district_map(cat: Catalogue, doc: str, district_id: str, lang: str, kit: PageKit | None = None) -> str:
     d = cat.districts[district_id]
     where = f"{t('map_location', lang)}: {d.center.lat:.5f}, {d.center.lon:.5f} (WGS-84) · {t('map_parks_in', lang)}"
-    return map_embed(cat, doc, lang, "district", district_id, f"{t('map', lang)}: {text(d.name, lang)}", where)
+    return map_embed(cat, doc, lang, "district", district_id, f"{t('map', lang)}: {text(d.name, lang)}", where, kit)
 
 
 def industry_parks_map(cat: Catalogue, doc: str, industry_id: str, lang: str) -> str:

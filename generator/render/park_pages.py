@@ -9,10 +9,10 @@ from .blocks import figure_section, key_value_table, source_line
 from .kit import PageKit
 from .map_pages import park_map
 from .escape import h
-from .markup import DIRECTORY_ROWS, bullets, directory_pages, heading, html_page_head, section_id, table
+from .markup import DIRECTORY_ROWS, bullets, directory_pages, html_page_head, table
 from .exports import download_link
 from .i18n import as_published, enum, fmt_amount, fmt_date, t, text
-from .links import doc_path, finder_link, image_src
+from .links import doc_path, image_src
 from .policy_lists import policy_sections, wider_than
 from .record_top import closing_contact, summary_card, wide_page
 from .tool_pages import STATIC_END, mount
@@ -104,9 +104,9 @@ def park_page(cat: Catalogue, park_id: str, lang: str, kit: PageKit | None = Non
         facts.append((t("aliases", lang), h("; ".join(text(n, lang) for n in park.aliases))))
     loc = park.location
     facts.append((t("location", lang), h(f"{loc.lat:.5f}, {loc.lon:.5f} (WGS-84)" + (f" · {t('sample', lang)}" if loc.sample else ""))))
-    facts.append((t("leading_industries", lang), ", ".join(kit.anchor(doc, "industries", i) for i in park.industries)))
+    facts.append((t("leading_industries", lang), kit.anchors(doc, "industries", park.industries)))
     out += key_value_table(facts, lang)
-    out += [park_map(cat, doc, park_id, lang)]
+    out += [park_map(cat, doc, park_id, lang, kit)]
     out += [image_figure(doc, image, lang) for image in park.images]
     land, thresholds = park.land, park.thresholds
     if land:
@@ -120,12 +120,12 @@ def park_page(cat: Catalogue, park_id: str, lang: str, kit: PageKit | None = Non
     out += figure_section("transport", [(text(d.to, lang), d.distance) for d in park.transport], lang, kit)
     for key, items in (("anchor_tenants", park.anchor_tenants), ("facilities", park.facilities)):
         if items:
-            out += [heading(2, h(t(key, lang)), section_id(key)), bullets(h(text(i, lang)) for i in items)]
+            out += [kit.section_heading(key), bullets(h(text(i, lang)) for i in items)]
     scopes = cat.policy_scopes  # cat.policies_by_park[park_id], as a set (policy_sections needs no order)
     assert scopes is not None
-    out += [heading(2, h(t("applicable_policies", lang)), section_id("applicable_policies"))] + policy_sections(
+    out += [kit.section_heading("applicable_policies")] + policy_sections(
         cat, doc, scopes.park_set(park, cat.policies), lang, wider=wider_than(cat, park_id),
-        library=finder_link(doc, "policies", "place", f"p.{park_id}"), kit=kit)
+        library=kit.finder_link(doc, "policies", "place", f"p.{park_id}"), kit=kit)
     for place in (park_id, park.district):  # the park's own cost sheet, else its district's
         if cat.costs.get(place):
             out += kit.local_costs(place)

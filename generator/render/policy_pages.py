@@ -99,8 +99,8 @@ def policy_page(cat: Catalogue, policy_id: str, lang: str, kit: PageKit | None =
         badge += f' <span class="status status-expiring">{left} {h(t("days_left", lang))}</span>'
     until = fmt_date(p.effective_to) if p.effective_to else t("open_ended", lang)
     scope = p.jurisdiction
-    places = [kit.anchor(doc, "districts", d) for d in scope.districts] + [kit.anchor(doc, "parks", x) for x in scope.parks]
-    industries = [kit.anchor(doc, "industries", i) for i in p.industries]
+    places = ", ".join(filter(None, [kit.anchors(doc, "districts", scope.districts), kit.anchors(doc, "parks", scope.parks)]))
+    industries = kit.anchors(doc, "industries", p.industries)
     rows = [(t("status", lang), badge)]
     if p.doc_number:
         rows.append((t("doc_number", lang), f'<span class="doc-number">{as_published(p.doc_number, lang)}</span>'))
@@ -110,8 +110,8 @@ def policy_page(cat: Catalogue, policy_id: str, lang: str, kit: PageKit | None =
              (t("category", lang), h(enum(p.category, lang)))]
     if p.support_types:
         rows.append((t("support_types", lang), h(", ".join(enum(s, lang) for s in p.support_types))))
-    rows.append((t("jurisdiction", lang), ", ".join(places) or h(t("city_wide", lang))))
-    rows.append((t("industries", lang), ", ".join(industries) or h(t("all_industries", lang))))
+    rows.append((t("jurisdiction", lang), places or h(t("city_wide", lang))))
+    rows.append((t("industries", lang), industries or h(t("all_industries", lang))))
     if p.last_verified:
         rows.append((t("last_verified", lang), fmt_date(p.last_verified)))
     if p.sample:
@@ -119,7 +119,7 @@ def policy_page(cat: Catalogue, policy_id: str, lang: str, kit: PageKit | None =
     contact = cat.contact_for_policy(p)
     out = [html_page_head(title), policy_card(cat, doc, policy_id, badge, until, lang, contact, kit)] + key_value_table(rows, lang)
     if p.benefits:
-        out += [heading(2, h(t("benefits", lang)), section_id("benefits")), bullets(benefit_line(b, lang) for b in p.benefits)]
+        out += [kit.section_heading("benefits"), bullets(benefit_line(b, lang) for b in p.benefits)]
     e = p.eligibility
     lines = []
     for key, values in (("firm_size", e.firm_size), ("stage", e.stage), ("ownership", e.ownership)):
@@ -127,9 +127,9 @@ def policy_page(cat: Catalogue, policy_id: str, lang: str, kit: PageKit | None =
             lines.append(f"{h(t(key, lang))}: {h(', '.join(enum(v, lang) for v in values))}")
     lines += [h(text(c, lang)) for c in e.conditions]
     if lines:
-        out += [heading(2, h(t("eligibility", lang)), section_id("eligibility")), bullets(lines)]
+        out += [kit.section_heading("eligibility"), bullets(lines)]
     if p.how_to_apply:
-        out += [heading(2, h(t("how_to_apply", lang)), section_id("how_to_apply")), paragraphs(text(p.how_to_apply.window, lang))]
+        out += [kit.section_heading("how_to_apply"), paragraphs(text(p.how_to_apply.window, lang))]
         if p.how_to_apply.url:
             out += [f'<p><a href="{h(p.how_to_apply.url)}" rel="noopener">{h(p.how_to_apply.url)}</a></p>\n']
     links = []
