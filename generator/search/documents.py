@@ -88,8 +88,13 @@ def _join(*parts: str | None) -> str:
 def documents(cat: Catalogue, lang: str) -> list[SearchDoc]:
     docs: list[SearchDoc] = []
     about = lambda key: ABOUT[key][0 if lang == "zh" else 1]  # noqa: E731
-    industry_name = lambda i: _get(cat.industries[i].name, lang) if i in cat.industries else i  # noqa: E731
-    district_name = lambda d: _get(cat.districts[d].name, lang) if d in cat.districts else d  # noqa: E731
+    # Each record's name once: parks' and policies' texts name their districts, industries and parks 400,000
+    # times nationally.
+    industry_names = {i: _get(x.name, lang) for i, x in cat.industries.items()}
+    district_names = {d: _get(x.name, lang) for d, x in cat.districts.items()}
+    park_names = {p: _get(x.name, lang) for p, x in cat.parks.items()}
+    industry_name = lambda i: industry_names.get(i, i)  # noqa: E731
+    district_name = lambda d: district_names.get(d, d)  # noqa: E731
 
     docs.append(SearchDoc("", "home", _get(cat.settings.title, lang), summary=_join(_get(cat.settings.tagline, lang), about("home"))))
     for section, kind in (("industries", "section"), ("parks", "section"), ("districts", "section"),
@@ -110,7 +115,7 @@ def documents(cat: Catalogue, lang: str) -> list[SearchDoc]:
     # The costs page's section headings (one per metric) name what it holds, as names do.
     costs.names = sorted({enum(item.metric, lang) for sheet in cat.costs.values() for item in sheet.items})
     costs.body = _join(*(district_name(place) if place in cat.districts else
-                         _get(cat.parks[place].name, lang) if place in cat.parks else "" for place in sorted(cat.costs)),
+                         park_names[place] if place in cat.parks else "" for place in sorted(cat.costs)),
                        *(enum(item.metric, lang) for sheet in cat.costs.values() for item in sheet.items))
     # What a figure includes or is for (含污水处理费, voltage tiers), once each: the page shows it under the
     # figures, and readers search for it as for what the page is about.
@@ -125,7 +130,7 @@ def documents(cat: Catalogue, lang: str) -> list[SearchDoc]:
             body=_join(_get(d.city, lang), enum(d.kind, lang), district_name(d.parent) if d.parent else "",
                        *(industry_name(i) for i in d.leading_industries),
                        *(_join(_get(c.office, lang), speaks(c)) for c in d.contacts),
-                       *(_get(cat.parks[p].name, lang) for p in cat.parks_by_district.get(did, []) if p in cat.parks))))
+                       *(park_names[p] for p in cat.parks_by_district.get(did, []) if p in cat.parks))))
     for iid, ind in sorted(cat.industries.items()):
         same, other, zh = _names([ind.name, *getattr(ind, "aliases", [])], lang)
         docs.append(SearchDoc(
@@ -133,7 +138,7 @@ def documents(cat: Catalogue, lang: str) -> list[SearchDoc]:
             summary=_join(_get(ind.description, lang), *(_get(k, lang) for k in ind.keywords)),
             body=_join(*ind.gbt4754, *(_join(_get(s.name, lang), _get(s.description, lang),
                                              *(_get(f, lang) for f in s.anchor_firms),
-                                             *(_get(cat.parks[p].name, lang) for p in s.parks if p in cat.parks))
+                                             *(park_names[p] for p in s.parks if p in cat.parks))
                                        for s in ind.chain))))
     for pid, p in sorted(cat.parks.items()):
         same, other, zh = _names([p.name, *getattr(p, "aliases", []), *p.former_names], lang)
@@ -161,7 +166,7 @@ def documents(cat: Catalogue, lang: str) -> list[SearchDoc]:
             status=status, status_label=status_label(status, lang), group=places[0] if places else "",
             body=_join(_get(pol.issuer, lang), enum(pol.category, lang), *(enum(s, lang) for s in pol.support_types),
                        *(industry_name(i) for i in pol.industries), *(district_name(d) for d in places),
-                       *(_get(cat.parks[x].name, lang) for x in pol.jurisdiction.parks if x in cat.parks),
+                       *(park_names[x] for x in pol.jurisdiction.parks if x in cat.parks),
                        *(_get(b.description, lang) for b in pol.benefits),
                        *(_get(c, lang) for c in pol.eligibility.conditions),
                        _get(pol.how_to_apply.window, lang) if pol.how_to_apply else "")))

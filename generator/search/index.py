@@ -80,6 +80,10 @@ def fnv1a(token: str) -> int:
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
 
 
+# How that encoder writes a dict's key (a string).
+_encode_key = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
 def _compact(value: Any) -> str:
     return _ENCODER.encode(value)
 
@@ -146,31 +150,31 @@ def build_index(docs: list[SearchDoc], synonyms: Synonyms | None = None, words: 
         name_sizes.append(_name_sizes(doc, tokenizer))
     average = {name: max(lengths[name] / max(n, 1), 1.0) for name in FIELDS}
 
-    # Every posting (token, score, page, name size) in four flat lists, page by page: one list.extend per page
-    # and list, in C. _postings turns them into the term lists with whole-array operations.
+    # Every posting (token, score, name size) in three flat lists, page by page: one list.extend per page
+    # and list, in C, and each page's number of postings. _postings turns them into the term lists with
+    # whole-array operations.
     posted: list[str] = []
     raw: list[float] = []
-    pages: list[int] = []
+    per_page: list[int] = []
     sizes: list[int] = []
     for d, fields in enumerate(per_doc):
         scores = _scores(fields, average)
         per_doc[d] = None  # its counts are no longer needed: free them as we go
         posted += scores
         raw += scores.values()
-        pages += repeat(d, len(scores))
+        per_page.append(len(scores))
         sizes += map(name_sizes[d].get, scores, repeat(0))
-    terms = _postings(posted, raw, pages, sizes, [100 * doc.prior for doc in docs])
-    del posted, raw, pages, sizes
+    terms, total = _postings(posted, raw, per_page, sizes, [100 * doc.prior for doc in docs])
+    del posted, raw, sizes
 
-    total = sum(map(len, terms.values())) // 3
     term_shards = max(1, math.ceil(total / TERM_SHARD_ENTRIES))
-    shards: list[dict[str, list[int]]] = [{} for _ in range(term_shards)]
-    for token, flat in terms.items():
-        shards[fnv1a(shard_key(token)) % term_shards][token] = flat
+    shards: list[list[str]] = [[] for _ in range(term_shards)]
+    for token, postings in terms.items():
+        shards[fnv1a(shard_key(token)) % term_shards].append(f"{_encode_key(token)}:[{postings}]")
 
     files: dict[str, str] = {}
     for k, shard in enumerate(shards):
-        files[f"search/terms/{k}.json"] = _compact(shard)
+        files[f"search/terms/{k}.json"] = "{" + ",".join(shard) + "}"  # as _compact writes a dict of lists of ints
     for k in range(math.ceil(n / DOC_SHARD)):
         files[f"search/docs/{k}.json"] = _compact([_display(doc) for doc in docs[k * DOC_SHARD:(k + 1) * DOC_SHARD]])
     for k in range(math.ceil(n / SNIPPET_SHARD)):
@@ -207,9 +211,10 @@ def _name_sizes(doc: SearchDoc, tokenize: Tokenizer) -> dict[str, int]:
     return sizes
 
 
-def _postings(tokens: list[str], raw: list[float], pages: list[int], sizes: list[int],
-              priors: list[float]) -> dict[str, list[int]]:
-    """token -> its postings, flat: page (delta-coded), impact, name size, page, ...; tokens in sorted order.
+def _postings(tokens: list[str], raw: list[float], per_page: list[int], sizes: list[int],
+              priors: list[float]) -> tuple[dict[str, str], int]:
+    """token -> its postings, flat, as the inside of their JSON list ("3,41,0,2,17,0"): page (delta-coded),
+    impact, name size, page, ...; tokens in sorted order. And the number of postings.
 
     The postings come in page order; a stable sort by token puts each token's together, still in page order.
     A token's document frequency is then its number of postings (a page has one posting per token it holds),
@@ -224,7 +229,7 @@ def _postings(tokens: list[str], raw: list[float], pages: list[int], sizes: list
     # order, and numpy sorts plain integers several times faster than it argsorts them stably.
     order = np.sort((token << 32) | np.arange(len(token), dtype=np.int64)) & 0xFFFF_FFFF
     token = token[order]
-    page = np.fromiter(pages, dtype=np.int64, count=len(pages))[order]
+    page = np.repeat(np.arange(len(per_page), dtype=np.int64), per_page)[order]
     df = np.bincount(token, minlength=len(vocab))
     n = len(priors)
     idf = np.array([math.log(1 + (n - c + 0.5) / (c + 0.5)) for c in df.tolist()], dtype=np.float64)
@@ -242,9 +247,12 @@ def _postings(tokens: list[str], raw: list[float], pages: list[int], sizes: list
     previous = np.zeros_like(page)  # pages as differences from the token's previous page (the first: from 0)
     previous[1:] = page[:-1]
     previous[np.flatnonzero(np.diff(token)) + 1] = 0
-    flat = np.column_stack((page - previous, impact, size)).ravel().tolist()
+    flat = np.column_stack((page - previous, impact, size)).ravel()
+    # The numbers as JSON text, written here rather than by the JSON encoder (a third of the index's encoding):
+    # millions of small non-negative integers, each one's text looked up in a table of them all.
+    numbers = np.array(list(map(str, range(int(flat.max(initial=0)) + 1))), dtype=object)[flat].tolist()
     ends3 = (np.cumsum(np.bincount(token, minlength=len(vocab))) * 3).tolist()
-    return {t: flat[start:end] for t, start, end in zip(vocab, [0, *ends3[:-1]], ends3)}
+    return {t: ",".join(numbers[start:end]) for t, start, end in zip(vocab, [0, *ends3[:-1]], ends3)}, len(token)
 
 
 def _best(impacts: np.ndarray) -> np.ndarray:
@@ -267,6 +275,8 @@ def _scores(fields: list[tuple[str, dict[str, int], dict[str, int], int]], avera
     fields are added a dict at a time, adding only where a token is already scored."""
     scores: dict[str, float] = {}
     for name, counts, extra, length in fields:
+        if not counts:  # an empty field (a policy's pinyin, a page without other-language names): nothing to add
+            continue  # (never synonyms' tokens either: expand finds them for the tokens in counts)
         k = K1 * (1 - B[name] + B[name] * length / average[name])
         weight = FIELDS[name] * (K1 + 1)
         term = {tf: weight * tf / (tf + k) for tf in set(counts.values())}
@@ -274,6 +284,9 @@ def _scores(fields: list[tuple[str, dict[str, int], dict[str, int], int]], avera
         if extra:  # synonyms' tokens, never in `counts` (Synonyms.expand)
             term = {tf: SYNONYM_WEIGHT * weight * tf / (tf + k) for tf in set(extra.values())}
             part.update(zip(extra, map(term.__getitem__, extra.values())))
+        if not scores:  # the first field: nothing to add to
+            scores = part
+            continue
         for token in scores.keys() & part.keys():
             part[token] = scores[token] + part[token]
         scores.update(part)

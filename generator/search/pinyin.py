@@ -22,11 +22,25 @@ from .tokenize import han_runs, stem
 class _Readings(UltimateConverter):
     """lazy_pinyin's own converter, remembering the toneless form of each reading (zhōng -> zhong): pypinyin
     works it out again for every character of every run, half the time of reading a run. The toneless style
-    depends on the reading alone (not on the character), so the result is the same."""
+    depends on the reading alone (not on the character), so the result is the same.
+
+    It also remembers the readings of each word pypinyin's segmenter cuts a run into: runs are distinct, but
+    their words (a district's name, 产业园, 有限公司) recur in thousands of them. A word's readings depend on
+    the word and the options alone (no tone sandhi across words, nothing kept between calls)."""
 
     def __init__(self) -> None:
         super().__init__()
         self._toneless: dict[str, str] = {}
+        self._words: dict[tuple[str, Any, bool, str, bool], list[list[str]]] = {}
+
+    def convert(self, words: str, style: Any, heteronym: bool, errors: Any, strict: bool, **kwargs: Any) -> list[list[str]]:
+        if kwargs or not isinstance(errors, str):
+            return super().convert(words, style, heteronym, errors, strict, **kwargs)
+        key = (words, style, heteronym, errors, strict)
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = super().convert(words, style, heteronym, errors, strict)
+        return [list(readings) for readings in found]  # copies: the caller may change its lists
 
     def convert_style(self, han: str, orig_pinyin: str, style: Any, strict: bool, **kwargs: Any) -> str:
         if style != Style.NORMAL or not strict or kwargs:

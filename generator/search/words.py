@@ -31,8 +31,9 @@ MIN_WORD, MAX_WORD = 2, 6
 _HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 # The characters jieba.cut segments as Chinese (its re_han_default, less the Latin letters and digits it also takes).
 _JIEBA_HAN = re.compile("[\u4e00-\u9fd5]+")
-CACHED = 200_000  # runs, and chunks, one Words remembers at most (a bound on its memory)
+CACHED = 200_000  # runs, chunks and fragments' scores one Words remembers at most (a bound on its memory)
 USER_FREQ = 100_000  # high enough that jieba keeps a catalogue name whole
+_UNKNOWN, _PREFIX, _ABSENT = object(), object(), object()  # Words._weights: not yet looked up; no word; not in the dictionary
 
 
 def shard_key(token: str) -> str:
@@ -79,6 +80,10 @@ class Words:
         # Tuples, not lists: a tuple of strings drops out of the cycle collector's walks, tens of thousands of lists would not.
         self._cache: dict[str, tuple[str, ...]] = {}
         self._chunks: dict[str, tuple[str, ...]] = {}
+        # Each fragment's word score, worked out the first time a run holds it (_weight): the same fragments
+        # (产业, 园区, 企业) are tried at thousands of places, and each try was a dictionary lookup and a log.
+        self._log_total = log(self._jieba.total)
+        self._weights: dict[str, float | object] = {}
 
     def tokens(self, text: str) -> list[str]:
         """Word tokens of a text's Han runs (folded as tokenize folds), in order, repeats kept."""
@@ -86,6 +91,8 @@ class Words:
         # tokenize.Tokenizer says why a chunk folds alone as it does within the text).
         out: list[str] = []
         for chunk in text.split(" "):
+            if chunk.isascii():  # no Han characters, before or after folding: no words (most of an English text)
+                continue
             found = self._chunks.get(chunk)
             if found is None:
                 found = tuple(self._chunk_tokens(chunk))
@@ -111,6 +118,15 @@ class Words:
             out.extend(found)
         return out
 
+    def _weight(self, fragment: str) -> float | object:
+        """A fragment's score as a word, log(freq) - log(total) as jieba works it out (jieba adds the route's
+        score to that difference: the same float); _PREFIX for a prefix of words that is no word itself
+        (freq 0), _ABSENT for neither."""
+        count = self._jieba.FREQ.get(fragment)
+        if count is None:
+            return _ABSENT
+        return log(count) - self._log_total if count else _PREFIX
+
     def _cut_for_search(self, run: str) -> list[str]:
         """jieba's `cut_for_search(run, HMM=False)` of a run of the Han characters jieba knows, the same words
         (tests/test_search_words.py compares them), in a third of the time: the segmentation of jieba 0.42's
@@ -123,17 +139,24 @@ class Words:
         than two characters also give their two- and three-character dictionary words, as cut_for_search does.
         """
         freq = self._jieba.FREQ
-        log_total = log(self._jieba.total)
+        log_total = self._log_total
+        weights = self._weights
         n = len(run)
         route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
         for start in range(n - 1, -1, -1):
             best: tuple[float, int] | None = None
             end = start
             fragment = run[start]
-            while fragment in freq:  # every prefix of a dictionary word is in freq (as 0 if not a word itself)
-                count = freq[fragment]
-                if count:
-                    candidate = (log(count) - log_total + route[end + 1][0], end)
+            while True:
+                weight = weights.get(fragment, _UNKNOWN)
+                if weight is _UNKNOWN:
+                    weight = self._weight(fragment)
+                    if len(weights) < CACHED:
+                        weights[fragment] = weight
+                if weight is _ABSENT:
+                    break
+                if weight is not _PREFIX:
+                    candidate = (weight + route[end + 1][0], end)  # type: ignore[operator]
                     if best is None or candidate > best:
                         best = candidate
                 end += 1
