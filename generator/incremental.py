@@ -110,6 +110,7 @@ class LanguageCache:
         self.use_directory_urls = use_directory_urls
         self._manifest: dict[str, str] = {}
         self._fingerprint: dict[str, str] = {}
+        self._output: dict[str, list[int]] | None = None
 
     def _load_state(self) -> dict | None:
         try:
@@ -192,10 +193,16 @@ class LanguageCache:
     def adopt(self, pending: tuple[dict[str, str], dict[str, str]]) -> None:
         self._manifest, self._fingerprint = pending
 
+    def note_output(self) -> None:
+        """MkDocs has built site/: note its files' sizes and times now (for commit), while the other
+        language may still be building, rather than at the end when the rebuild waits for it."""
+        self._output = _stat_tree(self.site)
+
     def commit(self) -> None:
         """MkDocs built site/ from docs/: trust the folder again."""
         tmp = self.state.with_suffix(".tmp")
-        state = {"fingerprint": self._fingerprint, "manifest": self._manifest, "output": _stat_tree(self.site)}
+        output = self._output if self._output is not None else _stat_tree(self.site)
+        state = {"fingerprint": self._fingerprint, "manifest": self._manifest, "output": output}
         tmp.write_text(json.dumps(state), encoding="utf-8")
         os.replace(tmp, self.state)
 

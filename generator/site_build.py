@@ -245,6 +245,8 @@ def _build(cat: Catalogue, root: Path, out: Path, epoch: int,
         start = time.perf_counter()
         result = _mkdocs(config, epoch, dirty)
         clock.say(f"MkDocs {lang}", time.perf_counter() - start)
+        if caches and result.returncode == 0:
+            caches[lang].note_output()  # assembly links these files; it changes no size or time
         if not caches:  # a temporary tree: gone now, while the other language may still build
             shutil.rmtree(work[lang] / "docs", ignore_errors=True)
         return result
@@ -312,6 +314,14 @@ def _assemble(staging: Path, out: Path, work: dict[str, Path], default: str, lan
     rename a language; a national site has 45,000 files) rather than linked file by file.
     """
     others = [l for l in languages if l != default]
+    if not move and default in work and all(lang in work for lang in others):
+        for lang in others:
+            (staging / lang).mkdir()
+        pairs = [(work[default] / "site", staging)] + [(work[lang] / "site", staging / lang) for lang in others]
+        if _link_trees(pairs):
+            return
+        shutil.rmtree(staging)  # cp failed part way: start again in Python
+        staging.mkdir()
 
     def place(source: Path, target: Path, built: bool) -> None:
         if move and built:
@@ -329,6 +339,22 @@ def _assemble(staging: Path, out: Path, work: dict[str, Path], default: str, lan
                         ignore=lambda folder, names: [n for n in names if Path(folder) == out and n in others])
     for lang in others:
         place(work[lang] / "site" if lang in work else out / lang, staging / lang, lang in work)
+
+
+def _link_trees(pairs: list[tuple[Path, Path]]) -> bool:
+    """Hard-link every file of each source tree into its (existing) target, all trees at once, with
+    coreutils' `cp -al`: an incremental build links the whole site into the new one (11,000 files at
+    provincial scale), which copytree did a file at a time in Python (a tenth of a serve rebuild).
+    False where there is no such cp or it failed (the caller then links in Python)."""
+    cp = shutil.which("cp")
+    if cp is None or not sys.platform.startswith("linux"):
+        return False
+    try:
+        running = [subprocess.Popen([cp, "-al", "--", f"{source}/.", str(target)], stderr=subprocess.DEVNULL)
+                   for source, target in pairs]
+    except OSError:
+        return False
+    return all([process.wait() == 0 for process in running])  # a list: wait for every one
 
 
 def _swap(staging: Path, out: Path, background: bool = False) -> None:

@@ -111,3 +111,36 @@ def test_a_changed_config_or_an_interrupted_build_falls_back_to_a_full_build(
     assert main(["build", str(portal), "--out", str(out), "--incremental"]) == 0
     assert "incremental zh: full build (the last output was changed after the build)" in capsys.readouterr().err
     assert b"edited in place" not in page.read_bytes()
+
+
+def test_assembling_from_the_cache_links_every_file_with_cp_or_in_python(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An incremental build's site is the cached language sites hard-linked into place (cp -al, or
+    Python's copytree where cp is missing or fails): every file, the default language at the root."""
+    from generator import site_build
+
+    work = {}
+    for lang in ("zh", "en"):
+        site = tmp_path / "cache" / lang / "site"
+        (site / "parks" / "a").mkdir(parents=True)
+        (site / "index.html").write_text(f"<p>{lang}</p>", encoding="utf-8")
+        (site / "parks" / "a" / "index.html").write_text(f"<p>{lang} a</p>", encoding="utf-8")
+        work[lang] = site.parent
+
+    def assembled(name: str) -> dict[str, tuple[str, bool]]:
+        staging = tmp_path / name
+        staging.mkdir()
+        site_build._assemble(staging, tmp_path / "out", work, "zh", ["zh", "en"], move=False)
+        found = {}
+        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+            rel = path.relative_to(staging).as_posix()
+            lang, inner = ("en", rel[3:]) if rel.startswith("en/") else ("zh", rel)
+            source = work[lang] / "site" / inner
+            found[rel] = (path.read_text(encoding="utf-8"), path.stat().st_ino == source.stat().st_ino)
+        return found
+
+    with_cp = assembled("with-cp")
+    monkeypatch.setattr(site_build.shutil, "which", lambda name: None)  # no cp: Python links them
+    in_python = assembled("in-python")
+    assert with_cp == in_python == {
+        "index.html": ("<p>zh</p>", True), "parks/a/index.html": ("<p>zh a</p>", True),
+        "en/index.html": ("<p>en</p>", True), "en/parks/a/index.html": ("<p>en a</p>", True)}
