@@ -181,7 +181,8 @@ def load_records(root: Path, parse_ahead_from: int = PARALLEL_FROM, read_cache: 
             failed.add(path.stem)
             continue
         parsed.append((kind.name, loaded))
-        located, record_problems = validate_record(kind, loaded)
+        located, record_problems = (read_cache.validated(kind, loaded) if read_cache is not None
+                                    else validate_record(kind, loaded))
         problems += record_problems
         if located is None:
             failed.add(path.stem)

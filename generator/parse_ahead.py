@@ -16,9 +16,11 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .diagnostics import Diagnostic
+from .records import Located, RecordKind, validate_record
 from .yaml_source import LoadedFile, load_yaml
 
 Parsed = tuple[LoadedFile | None, list[Diagnostic]]
+Validated = tuple[Located | None, list[Diagnostic]]
 
 # Below this many files a forked parser costs more (start-up, pickling) than it saves.
 PARALLEL_FROM = 2000
@@ -28,7 +30,7 @@ PARENT_SHARE = 0.52
 
 
 class ReadCache:
-    """What reading each file gave, kept by a long-running `portal serve` between rebuilds.
+    """What reading (and validating) each file gave, kept by a long-running `portal serve` between rebuilds.
 
     A file is read again only if its size, modification time or inode changed (as `make` decides),
     so a one-record edit re-reads one file rather than thousands. A file changed while it was being
@@ -37,6 +39,18 @@ class ReadCache:
 
     def __init__(self) -> None:
         self._entries: dict[Path, tuple[tuple[int, int, int], Parsed]] = {}
+        # path -> (what reading gave, record kind, what validating it gave): records are frozen models,
+        # so a file read from the cache need not be validated again either.
+        self._validated: dict[Path, tuple[LoadedFile, str, Validated]] = {}
+
+    def validated(self, kind: RecordKind, loaded: LoadedFile) -> Validated:
+        """validate_record(kind, loaded), remembered while `loaded` is what the cache gives for its file."""
+        found = self._validated.get(loaded.path)
+        if found is not None and found[0] is loaded and found[1] == kind.name:
+            return found[2]
+        result = validate_record(kind, loaded)
+        self._validated[loaded.path] = (loaded, kind.name, result)
+        return result
 
     @staticmethod
     def key(path: Path) -> tuple[int, int, int] | None:
@@ -59,6 +73,7 @@ class ReadCache:
                 entries[path] = (key, parsed)
             yield parsed
         self._entries = entries
+        self._validated = {path: v for path, v in self._validated.items() if path in entries}
 
 
 def parsed_in_order(files: list[tuple[Path, str]], parallel_from: int = PARALLEL_FROM) -> Iterator[Parsed]:

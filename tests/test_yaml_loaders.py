@@ -343,6 +343,7 @@ def test_read_cache_reads_again_only_files_that_changed(tmp_path: Path) -> None:
     import os
 
     from generator.parse_ahead import ReadCache, parsed_in_order
+    from generator.records import validate_record
 
     files = []
     for n in range(5):
@@ -362,6 +363,13 @@ def test_read_cache_reads_again_only_files_that_changed(tmp_path: Path) -> None:
     fresh = list(parsed_in_order(files, parallel_from=len(files) + 1))
     assert [(f.data, p) for f, p in after] == [(f.data, p) for f, p in fresh]
     assert after[2][0].data["name"] == {"zh": "改过的名字"}
+
+    from generator.records import KINDS
+    park = next(kind for kind in KINDS if kind.name == "park")
+    checked = [cache.validated(park, f) for f, _ in after]
+    again = [cache.validated(park, f) for f, _ in cache.parsed_in_order(files)]
+    assert all(a is b for a, b in zip(checked, again, strict=True))  # unchanged files: not validated again
+    assert checked[0] == validate_record(park, after[0][0])
 
     files[4][0].unlink()  # a deleted file is reported as such, not served from the cache
     gone = list(cache.parsed_in_order(files))
