@@ -2,9 +2,10 @@
 
 Loading is the one step of a build that runs before there is anything to share out (every page
 needs the whole catalogue), so on a national portal one core would idle for its ~10 s of parsing.
-Parsing is independent per file and returns plain values (dicts, lists, text, numbers, dates and
-their positions), which pickle cheaply; validating them into models stays in the parent, in file
-order, so records, diagnostics and their order are exactly those of parsing one file after another.
+Parsing is independent per file and returns plain values (dicts, lists, text, numbers, dates, and
+the file's text for working out positions later), which pickle cheaply; validating them into models
+stays in the parent, in file order, so records, diagnostics and their order are exactly those of
+parsing one file after another. `ReadCache` is `portal serve`'s memory of what each file gave.
 """
 from __future__ import annotations
 
