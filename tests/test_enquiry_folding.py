@@ -14,7 +14,7 @@ import pytest
 
 from generator.model import Contact
 from generator.model.common import LocalText
-from generator.render.enquiry import enquiry_block, enquiry_body, enquiry_subject
+from generator.render.enquiry import enquiry_block, enquiry_body, enquiry_href, enquiry_subject, mailto_html
 from generator.render.vcard import vcard
 
 # Every character Python, mail clients or vCard readers may treat as a line break, plus tabs and runs of spaces.
@@ -82,3 +82,14 @@ def test_long_vcard_lines_are_folded_without_splitting_characters() -> None:
     assert all(len(line.encode("utf-8")) <= 75 for line in physical)
     assert any(line.startswith(" ") for line in physical)
     assert re.sub(r"\r\n ", "", card).count("崂山区投资促进中心") == 8 * 3  # FN, N and ORG, intact
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_record_pages_mail_link_is_the_subject_and_body_encoded(lang: str) -> None:
+    """Record pages encode the mail's fixed wording once (enquiry_href): the link must stay exactly
+    mailto_html of enquiry_subject and enquiry_body, whatever those say and whatever the data holds."""
+    for title, reference, url in [("张江科学城 & <Park>", "ref-1", "https://example.org/parks/a/"),
+                                  ("a\r\nBcc: x@example.org\u2028\t~_*", "[x] ]&?", "https://example.org/p?q=1&r=%20"),
+                                  ("", " ", "")]:
+        assert enquiry_href("desk@example.org", lang, reference, title, url) == mailto_html(
+            "desk@example.org", enquiry_subject(lang, reference, title), enquiry_body(lang, reference, title, url))

@@ -36,9 +36,7 @@ def mailto(address: str, subject: str, body: str) -> str:
 def mailto_html(address: str, subject: str, body: str) -> str:
     """h(mailto(address, subject, body)), piece by piece: h() changes characters one at a time except
     at the start (list markers) and for whitespace, and a percent-encoded part has no whitespace."""
-    subject_html = "".join(map(_QUOTED_HTML.__getitem__, subject.encode("utf-8")))
-    body_html = "".join(map(_QUOTED_HTML.__getitem__, body.encode("utf-8")))
-    return f"{h('mailto:' + quote(address, safe='@'))}{h('?subject=')}{subject_html}{h('&body=')}{body_html}"
+    return f"{h('mailto:' + quote(address, safe='@'))}{h('?subject=')}{_quote_html(subject)}{h('&body=')}{_quote_html(body)}"
 
 
 # Unicode's control characters (category Cc) are exactly these two ranges: one regex pass instead
